@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Receipts.Cli.Commands;
+
+/// <summary><c>receipts report &lt;kind&gt;</c>: one subcommand per report, each in its own file.</summary>
+internal static class ReportCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var command = new Command("report", "Print a report: a table on a terminal, --json or --csv for scripts");
+        _ = environment;
+        return command;
+    }
+}

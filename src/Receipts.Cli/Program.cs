@@ -1,0 +1,3 @@
+using Receipts.Cli;
+
+return await ReceiptsApp.RunAsync(args, CliEnvironment.FromProcess());

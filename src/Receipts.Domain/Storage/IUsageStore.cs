@@ -1,0 +1,26 @@
+using Receipts.Domain.Usage;
+
+namespace Receipts.Domain.Storage;
+
+/// <summary>
+/// Usage facts and the cursors of the sources that produced them. Both stores (embedded DuckDB,
+/// shared PostgreSQL) implement it and pass one contract suite.
+/// </summary>
+public interface IUsageStore
+{
+    /// <summary>
+    /// Writes records and the cursors that reached them in one transaction: all or nothing.
+    /// A record whose id is already stored replaces the stored copy only when it is fuller
+    /// (more tokens in total, or a main-thread copy of a sidechain replay), so re-imports change nothing.
+    /// </summary>
+    Task<UsageWriteResult> WriteUsageAsync(
+        IReadOnlyCollection<UsageRecord> records,
+        IReadOnlyCollection<SourceCursor> cursors,
+        CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<string, SourceCursor>> GetCursorsAsync(string source, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<UsageRecord> ReadUsageAsync(UsageFilter filter, CancellationToken cancellationToken);
+
+    Task<long> CountUsageAsync(CancellationToken cancellationToken);
+}

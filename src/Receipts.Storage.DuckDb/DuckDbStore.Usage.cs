@@ -1,0 +1,236 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Receipts.Domain.Storage;
+using Receipts.Domain.Usage;
+
+namespace Receipts.Storage.DuckDb;
+
+public sealed partial class DuckDbStore
+{
+    private const string Columns = """
+        id, source_kind, source_name, occurred_at, provider, model, service_tier, speed, inference_geo,
+        input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
+        web_search_requests, requests, cost, cost_basis, currency, is_sidechain, message_id, request_id,
+        api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool, tool_version,
+        repo, branch, cwd, ticket_ids, tags
+        """;
+
+    // A staged copy is "fuller" than the stored one when it is the main-thread copy of a sidechain
+    // replay, or when it carries more tokens (streaming partials write growing counts).
+    private const string Fuller = """
+        ((u.is_sidechain AND NOT s.is_sidechain)
+         OR (u.is_sidechain = s.is_sidechain AND
+             s.input_tokens + s.output_tokens + s.cache_read_tokens + s.cache_write_5m_tokens + s.cache_write_1h_tokens
+             > u.input_tokens + u.output_tokens + u.cache_read_tokens + u.cache_write_5m_tokens + u.cache_write_1h_tokens))
+        """;
+
+    public async Task<UsageWriteResult> WriteUsageAsync(
+        IReadOnlyCollection<UsageRecord> records,
+        IReadOnlyCollection<SourceCursor> cursors,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(cursors);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (DuckDBTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await Execute("DELETE FROM usage_staging", transaction, cancellationToken);
+            Stage(records);
+
+            long inserted = 0, replaced = 0, unchanged = 0;
+            await using (var count = Command(
+                $"""
+                SELECT count(*) FILTER (WHERE u.id IS NULL),
+                       count(*) FILTER (WHERE u.id IS NOT NULL AND {Fuller}),
+                       count(*) FILTER (WHERE u.id IS NOT NULL AND NOT {Fuller})
+                FROM usage_staging s LEFT JOIN usage_records u ON u.id = s.id
+                """,
+                transaction))
+            {
+                await using var reader = await count.ExecuteReaderAsync(cancellationToken);
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    inserted = reader.GetInt64(0);
+                    replaced = reader.GetInt64(1);
+                    unchanged = reader.GetInt64(2);
+                }
+            }
+
+            await Execute(
+                $"""
+                DELETE FROM usage_records u USING usage_staging s WHERE u.id = s.id AND {Fuller}
+                """,
+                transaction,
+                cancellationToken);
+            await Execute(
+                $"""
+                INSERT INTO usage_records SELECT s.* FROM usage_staging s
+                WHERE NOT EXISTS (SELECT 1 FROM usage_records u WHERE u.id = s.id)
+                """,
+                transaction,
+                cancellationToken);
+            await Execute("DELETE FROM usage_staging", transaction, cancellationToken);
+            await SaveCursorsAsync(cursors, transaction, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new UsageWriteResult(checked((int)inserted), checked((int)replaced), checked((int)unchanged));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async Task<long> CountUsageAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = Command("SELECT count(*) FROM usage_records");
+            return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<UsageRecord> ReadUsageAsync(UsageFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var where = new List<string>();
+            await using var command = Command(string.Empty);
+            if (filter.Since is { } since)
+            {
+                where.Add("occurred_at >= $since");
+                command.Parameters.Add(new DuckDBParameter("since", since.UtcDateTime));
+            }
+
+            if (filter.Until is { } until)
+            {
+                where.Add("occurred_at < $until");
+                command.Parameters.Add(new DuckDBParameter("until", until.UtcDateTime));
+            }
+
+            if (filter.SourceKinds.Count > 0)
+            {
+                where.Add($"source_kind IN ({string.Join(", ", filter.SourceKinds.Select((_, i) => "$k" + i))})");
+                for (var i = 0; i < filter.SourceKinds.Count; i++)
+                {
+                    command.Parameters.Add(new DuckDBParameter("k" + i, filter.SourceKinds[i]));
+                }
+            }
+
+            command.CommandText = $"SELECT {Columns} FROM usage_records"
+                + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty)
+                + " ORDER BY occurred_at, id";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                yield return ReadRecord(reader);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void Stage(IReadOnlyCollection<UsageRecord> records)
+    {
+        using var appender = _connection.CreateAppender("usage_staging");
+        foreach (var r in records)
+        {
+            appender.CreateRow()
+                .AppendValue(r.Id)
+                .AppendValue(r.SourceKind)
+                .AppendValue(r.SourceName)
+                .AppendValue(r.At.UtcDateTime)
+                .AppendValue(r.Provider)
+                .AppendValue(r.Model)
+                .AppendValue(r.ServiceTier)
+                .AppendValue(r.Speed)
+                .AppendValue(r.InferenceGeo)
+                .AppendValue(r.Tokens.Input)
+                .AppendValue(r.Tokens.Output)
+                .AppendValue(r.Tokens.CacheRead)
+                .AppendValue(r.Tokens.CacheWrite5m)
+                .AppendValue(r.Tokens.CacheWrite1h)
+                .AppendValue(r.WebSearchRequests)
+                .AppendValue(r.Requests)
+                .AppendValue(r.Cost)
+                .AppendValue((sbyte)r.CostBasis)
+                .AppendValue(r.Currency)
+                .AppendValue(r.IsSidechain)
+                .AppendValue(r.MessageId)
+                .AppendValue(r.RequestId)
+                .AppendValue(r.ApiKeyId)
+                .AppendValue(r.ApiKeyAlias)
+                .AppendValue(r.Workspace)
+                .AppendValue(r.Person)
+                .AppendValue(r.Account)
+                .AppendValue(r.MachineUser)
+                .AppendValue(r.SessionId)
+                .AppendValue(r.Tool)
+                .AppendValue(r.ToolVersion)
+                .AppendValue(r.Repo)
+                .AppendValue(r.Branch)
+                .AppendValue(r.Cwd)
+                .AppendValue(r.TicketIds.Count == 0 ? null : string.Join(' ', r.TicketIds))
+                .AppendValue(r.Tags.Count == 0 ? null : JsonSerializer.Serialize(r.Tags))
+                .EndRow();
+        }
+    }
+
+    private static UsageRecord ReadRecord(System.Data.Common.DbDataReader r)
+    {
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        var tickets = S(34);
+        var tags = S(35);
+        return new UsageRecord
+        {
+            Id = r.GetString(0),
+            SourceKind = r.GetString(1),
+            SourceName = S(2),
+            At = new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(3), DateTimeKind.Utc)),
+            Provider = r.GetString(4),
+            Model = r.GetString(5),
+            ServiceTier = S(6),
+            Speed = S(7),
+            InferenceGeo = S(8),
+            Tokens = new TokenCounts(r.GetInt64(9), r.GetInt64(10), r.GetInt64(11), r.GetInt64(12), r.GetInt64(13)),
+            WebSearchRequests = r.GetInt64(14),
+            Requests = r.GetInt64(15),
+            Cost = r.IsDBNull(16) ? null : r.GetDecimal(16),
+            CostBasis = (CostBasis)r.GetFieldValue<sbyte>(17),
+            Currency = r.GetString(18),
+            IsSidechain = r.GetBoolean(19),
+            MessageId = S(20),
+            RequestId = S(21),
+            ApiKeyId = S(22),
+            ApiKeyAlias = S(23),
+            Workspace = S(24),
+            Person = S(25),
+            Account = S(26),
+            MachineUser = S(27),
+            SessionId = S(28),
+            Tool = S(29),
+            ToolVersion = S(30),
+            Repo = S(31),
+            Branch = S(32),
+            Cwd = S(33),
+            TicketIds = tickets is null ? [] : tickets.Split(' '),
+            Tags = tags is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(tags) ?? [],
+        };
+    }
+
+    private async Task Execute(string sql, DuckDBTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = Command(sql, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
