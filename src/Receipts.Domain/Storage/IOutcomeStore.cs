@@ -1,0 +1,21 @@
+using Receipts.Domain.Outcomes;
+
+namespace Receipts.Domain.Storage;
+
+/// <summary>
+/// Outcome facts: merged changes and ticket status events, with the cursors of the sources that read them.
+/// Writes are all or nothing; writing the same change or event again (same repo and id / same event id)
+/// replaces it with the newer observation and never adds a second copy.
+/// </summary>
+public interface IOutcomeStore
+{
+    Task WriteChangesAsync(IReadOnlyCollection<Change> changes, IReadOnlyCollection<SourceCursor> cursors, CancellationToken cancellationToken);
+
+    Task WriteTicketEventsAsync(IReadOnlyCollection<TicketEvent> events, IReadOnlyCollection<SourceCursor> cursors, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Change>> ReadChangesAsync(ChangeFilter filter, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TicketEvent>> ReadTicketEventsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyDictionary<string, SourceCursor>> GetCursorsAsync(string source, CancellationToken cancellationToken);
+}
