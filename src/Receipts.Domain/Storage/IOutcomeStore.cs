@@ -7,7 +7,7 @@ namespace Receipts.Domain.Storage;
 /// Writes are all or nothing; writing the same change or event again (same repo and id / same event id)
 /// replaces it with the newer observation and never adds a second copy.
 /// </summary>
-public interface IOutcomeStore
+public interface IOutcomeStore : ICursorStore
 {
     Task WriteChangesAsync(IReadOnlyCollection<Change> changes, IReadOnlyCollection<SourceCursor> cursors, CancellationToken cancellationToken);
 
@@ -17,5 +17,4 @@ public interface IOutcomeStore
 
     Task<IReadOnlyList<TicketEvent>> ReadTicketEventsAsync(CancellationToken cancellationToken);
 
-    Task<IReadOnlyDictionary<string, SourceCursor>> GetCursorsAsync(string source, CancellationToken cancellationToken);
 }

@@ -6,7 +6,7 @@ namespace Receipts.Domain.Storage;
 /// Usage facts and the cursors of the sources that produced them. Both stores (embedded DuckDB,
 /// shared PostgreSQL) implement it and pass one contract suite.
 /// </summary>
-public interface IUsageStore
+public interface IUsageStore : ICursorStore
 {
     /// <summary>
     /// Writes records and the cursors that reached them in one transaction: all or nothing.
@@ -18,7 +18,6 @@ public interface IUsageStore
         IReadOnlyCollection<SourceCursor> cursors,
         CancellationToken cancellationToken);
 
-    Task<IReadOnlyDictionary<string, SourceCursor>> GetCursorsAsync(string source, CancellationToken cancellationToken);
 
     IAsyncEnumerable<UsageRecord> ReadUsageAsync(UsageFilter filter, CancellationToken cancellationToken);
 
