@@ -150,8 +150,8 @@ internal sealed class ConversationFactory(Random random, IdFactory ids, TextPool
 
         var chars = tool switch
         {
-            "Read" => LogUniform(800, 40_000),
-            "Bash" => random.Next(30) == 0 ? LogUniform(50_000, 300_000) : LogUniform(100, 20_000),
+            "Read" => LogUniform(500, 25_000),
+            "Bash" => random.Next(40) == 0 ? LogUniform(50_000, 200_000) : LogUniform(100, 12_000),
             "Grep" => LogUniform(200, 8_000),
             "Task" => LogUniform(500, 4_000),
             "TodoWrite" => LogUniform(60, 200),

@@ -87,7 +87,7 @@ internal sealed class ProjectGenerator
     {
         var sessionId = _ids.Uuid();
         var model = ModelCatalog.MainModel(_random);
-        var longContext = ModelCatalog.HasLongContext(model) && _random.Next(25) == 0;
+        var longContext = ModelCatalog.HasLongContext(model) && _random.Next(40) == 0;
         var day = _options.FirstDay.AddDays(_firstDay + _random.Next(_dayCount));
         var dayStart = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeMilliseconds();
         var start = dayStart + (_random.Next(1, 16) * 3_600_000L) + _random.Next(3_600_000);
