@@ -94,6 +94,21 @@ def by_day(report):
     return days
 
 
+def cost_by_model(report):
+    """Cost per model from per-row model breakdowns (ccusage: modelBreakdowns[].modelName/cost)."""
+    costs = {}
+    for row in rows_of(report):
+        for key in ["modelBreakdowns", "models", "byModel"]:
+            for item in row.get(key) or []:
+                if not isinstance(item, dict):
+                    continue
+                name = item.get("modelName") or item.get("model") or item.get("name")
+                cost = pick(item)[0].get("cost")
+                if name is not None and cost is not None:
+                    costs[name] = costs.get(name, Decimal(0)) + cost
+    return costs
+
+
 def time_log(path):
     if not path:
         return None
@@ -101,10 +116,13 @@ def time_log(path):
     wall = re.search(r"Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (\S+)", text)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
     status = re.search(r"Exit status: (\d+)", text)
+    user = re.search(r"User time \(seconds\): (\S+)", text)
+    system = re.search(r"System time \(seconds\): (\S+)", text)
     seconds = 0.0
     for part in wall.group(1).split(":"):
         seconds = seconds * 60 + float(part)
-    return {"seconds": round(seconds, 2), "peakMiB": round(int(rss.group(1)) / 1024, 1),
+    return {"seconds": round(seconds, 2), "cpuSeconds": round(float(user.group(1)) + float(system.group(1)), 2),
+            "peakMiB": round(int(rss.group(1)) / 1024, 1),
             "exit": int(status.group(1)) if status else None}
 
 
@@ -147,28 +165,33 @@ def main():
     rc = json.load(open(args.receipts)) if args.receipts else None
     t_cc, t_imp, t_rep, t_re = (time_log(p) for p in [args.ccusage_time, args.import_time, args.report_time, args.reimport_time])
 
+    load = open("/proc/loadavg").read().split()[0]
+    print(f"load average at the end: {load} (timings are only comparable on a quiet machine)")
     print(f"corpus: {manifest['bytes'] / 2**20:.0f} MiB, {manifest['files']['jsonl']} files, "
           f"{manifest['lines']['total']} lines, {manifest['expected']['requests']} API responses after dedupe")
     print()
-    print(f"{'':28}{'seconds':>10}{'peak MiB':>10}")
+    print(f"{'':28}{'wall s':>10}{'CPU s':>10}{'peak MiB':>10}")
     rows = []
     if t_imp and t_rep:
         receipts_seconds = round(t_imp["seconds"] + t_rep["seconds"], 2)
+        receipts_cpu = round(t_imp["cpuSeconds"] + t_rep["cpuSeconds"], 2)
         receipts_peak = max(t_imp["peakMiB"], t_rep["peakMiB"])
         rows += [("receipts import", t_imp), ("receipts report", t_rep),
-                 ("receipts import + report", {"seconds": receipts_seconds, "peakMiB": receipts_peak})]
+                 ("receipts import + report", {"seconds": receipts_seconds, "cpuSeconds": receipts_cpu, "peakMiB": receipts_peak})]
     if t_cc:
         rows.append(("ccusage daily", t_cc))
     if t_re:
         rows.append(("receipts re-import", t_re))
     for name, t in rows:
-        print(f"{name:28}{t['seconds']:>10.2f}{t['peakMiB']:>10.1f}")
+        print(f"{name:28}{t['seconds']:>10.2f}{t['cpuSeconds']:>10.2f}{t['peakMiB']:>10.1f}")
     result = {"manifest": {k: manifest[k] for k in ["seed", "targetBytes", "bytes", "files", "lines"]},
               "times": {name: t for name, t in rows}}
     if t_imp and t_rep and t_cc and t_cc["seconds"] > 0:
         ratio = (t_imp["seconds"] + t_rep["seconds"]) / t_cc["seconds"]
         result["ratio"] = round(ratio, 2)
-        print(f"\nratio receipts / ccusage: {ratio:.2f} (target <= 1.00)")
+        cpu_ratio = (t_imp["cpuSeconds"] + t_rep["cpuSeconds"]) / max(t_cc["cpuSeconds"], 0.01)
+        result["cpuRatio"] = round(cpu_ratio, 2)
+        print(f"\nratio receipts / ccusage: {ratio:.2f} wall (target <= 1.00), {cpu_ratio:.2f} CPU")
 
     print("\ntoken totals agree")
     if cc is not None:
@@ -193,6 +216,13 @@ def main():
                 print(f"\ntotal cost: receipts ${rc_totals['cost']:.2f}, ccusage ${cc_totals['cost']:.2f}, "
                       f"difference ${delta:+.2f} ({'equal to the cent' if abs(delta) < Decimal('0.005') else 'differs'})")
                 result["costDifference"] = str(round(delta, 4))
+            cc_models, rc_models = cost_by_model(cc), cost_by_model(rc)
+            if cc_models and rc_models:
+                print(f"\n{'cost by model':32}{'receipts':>12}{'ccusage':>12}{'diff':>10}  prompts > 200k")
+                above = manifest["shapes"].get("promptsAbove200kByModel", {})
+                for model in sorted(set(cc_models) | set(rc_models)):
+                    r, c = rc_models.get(model, Decimal(0)), cc_models.get(model, Decimal(0))
+                    print(f"{model:32}{r:>12.2f}{c:>12.2f}{r - c:>+10.2f}  {above.get(model, 0)}")
     elif cc is not None:
         print(f"\nccusage total cost: ${cc_totals['cost']:.2f} (receipts not run)")
 

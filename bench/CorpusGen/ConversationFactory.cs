@@ -21,8 +21,17 @@ internal sealed class ConversationFactory(Random random, IdFactory ids, TextPool
         state.PendingWrite += prompt.Length / 4;
         var stepCount = Math.Min(maxSteps, 1 + Geometric(0.2));
         var steps = new List<StepSpec>(stepCount);
+        var compacts = false;
         for (var k = 0; k < stepCount; k++)
         {
+            // Claude Code compacts before a 200k window fills; only 1M-window sessions go past it.
+            if (state.ContextTokens > (state.LongContext ? 700_000 : 160_000))
+            {
+                compacts = true;
+                state.ContextTokens = random.Next(15_000, 26_000);
+                state.PendingWrite = state.ContextTokens;
+            }
+
             state.NowMs += random.Next(2_000, 40_000);
             var isLast = k == stepCount - 1;
             var response = CreateResponse(state, isLast);
@@ -38,13 +47,6 @@ internal sealed class ConversationFactory(Random random, IdFactory ids, TextPool
             steps.Add(new StepSpec(response, results));
         }
 
-        var compacts = state.ContextTokens > (state.LongContext ? 700_000 : 160_000);
-        if (compacts)
-        {
-            state.ContextTokens = random.Next(15_000, 26_000);
-            state.PendingWrite = state.ContextTokens;
-        }
-
         state.NowMs += random.Next(20_000, 600_000);
         return new TurnSpec(started, prompt, steps, WritesSnapshot: random.Next(3) == 0, CompactsAfter: compacts);
     }
@@ -53,7 +55,12 @@ internal sealed class ConversationFactory(Random random, IdFactory ids, TextPool
     {
         if (random.Next(60) == 0)
         {
-            state.Model = state.AllowsTasks ? ModelCatalog.MainModel(random) : state.Model;
+            // A /model switch mid-session; a session past 200k tokens stays on a 1M-window model.
+            var next = ModelCatalog.MainModel(random);
+            if (state.AllowsTasks && (!state.LongContext || ModelCatalog.HasLongContext(next)))
+            {
+                state.Model = next;
+            }
         }
 
         var blocks = new List<ContentBlock>(4);

@@ -60,6 +60,9 @@ internal sealed class CorpusStats
 
     public SortedDictionary<string, TokenTotals> ExpectedByDay { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Responses whose prompt (input + cache writes + cache reads) passed 200k tokens, by model.</summary>
+    public SortedDictionary<string, long> PromptsAbove200kByModel { get; } = new(StringComparer.Ordinal);
+
     public long Files => SessionFiles + SubagentFiles + LegacyAgentFiles;
 
     /// <summary>Records a response the first time it is written on the main chain.</summary>
@@ -73,6 +76,7 @@ internal sealed class CorpusStats
         if (response.Usage.HasPromptAbove200k)
         {
             PromptsAbove200k++;
+            PromptsAbove200kByModel[response.Model] = PromptsAbove200kByModel.GetValueOrDefault(response.Model) + 1;
         }
 
         if (response.Usage.HasTypeAbove200k)
@@ -109,6 +113,11 @@ internal sealed class CorpusStats
         foreach (var (model, totals) in other.ExpectedByModel)
         {
             Entry(ExpectedByModel, model).Add(totals);
+        }
+
+        foreach (var (model, count) in other.PromptsAbove200kByModel)
+        {
+            PromptsAbove200kByModel[model] = PromptsAbove200kByModel.GetValueOrDefault(model) + count;
         }
 
         foreach (var (day, totals) in other.ExpectedByDay)

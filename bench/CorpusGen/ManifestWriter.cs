@@ -45,6 +45,13 @@ internal static class ManifestWriter
         json.WriteNumber("partialResponses", stats.PartialResponses);
         json.WriteNumber("promptsAbove200k", stats.PromptsAbove200k);
         json.WriteNumber("oneTypeAbove200k", stats.TypesAbove200k);
+        json.WriteStartObject("promptsAbove200kByModel");
+        foreach (var (model, count) in stats.PromptsAbove200kByModel)
+        {
+            json.WriteNumber(model, count);
+        }
+
+        json.WriteEndObject();
         json.WriteEndObject();
 
         json.WriteString("expectedRule", "each API response once with its final (largest) usage; a sidechain replay (same message.id, other requestId) never counts over its parent");
