@@ -192,6 +192,9 @@ def main():
         cpu_ratio = (t_imp["cpuSeconds"] + t_rep["cpuSeconds"]) / max(t_cc["cpuSeconds"], 0.01)
         result["cpuRatio"] = round(cpu_ratio, 2)
         print(f"\nratio receipts / ccusage: {ratio:.2f} wall (target <= 1.00), {cpu_ratio:.2f} CPU")
+        print(f"receipts peak memory: {receipts_peak:.0f} MiB (target < 500 MB)")
+    if t_re:
+        print(f"re-import with nothing new: {t_re['seconds']:.2f} s (target < 1 s)")
 
     print("\ntoken totals agree")
     if cc is not None:
