@@ -13,10 +13,10 @@ namespace Receipts.Domain.Pricing;
 /// </summary>
 public static class BuiltInPrices
 {
-    /// <summary>The LiteLLM snapshot the table follows.</summary>
-    public const string LiteLlmSource = "LiteLLM model_prices_and_context_window.json@00035b69";
+    /// <summary>The LiteLLM snapshot the table follows: <c>BerriAI/litellm:model_prices_and_context_window.json</c> at commit 00035b69.</summary>
+    public const string LiteLlmSource = "LiteLLM prices@00035b69";
 
-    private const string AnthropicPage = "platform.claude.com/docs/en/about-claude/pricing";
+    private const string AnthropicPage = "platform.claude.com pricing";
     private const string OpenAiPage = "openai.com/api/pricing";
     private const decimal WebSearch = 0.01m;
 
@@ -87,7 +87,7 @@ public static class BuiltInPrices
             Batch = standard.Scale(0.5m),
             WebSearchPerRequest = WebSearch,
             EffectiveFrom = from,
-            Source = $"{LiteLlmSource}; tiers: {AnthropicPage}",
+            Source = $"{LiteLlmSource}, tiers: {AnthropicPage}",
         };
     }
 
@@ -101,7 +101,7 @@ public static class BuiltInPrices
             Standard = standard,
             Batch = standard.Scale(0.5m),
             EffectiveFrom = from,
-            Source = $"{LiteLlmSource}; tiers: {OpenAiPage}",
+            Source = $"{LiteLlmSource}, tiers: {OpenAiPage}",
         };
     }
 
