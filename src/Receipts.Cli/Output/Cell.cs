@@ -8,15 +8,19 @@ namespace Receipts.Cli.Output;
 /// </summary>
 internal readonly record struct Cell
 {
-    private Cell(string? text, long? count, decimal? money, bool unknown)
+    private Cell(string? text, long? count, decimal? money, bool unknown, string? csvText = null)
     {
         Text = text;
+        CsvText = csvText;
         Count = count;
         Money = money;
         Unknown = unknown;
     }
 
     public string? Text { get; }
+
+    /// <summary>What CSV prints instead of <see cref="Text"/>, when they differ (a raw number behind a formatted one).</summary>
+    public string? CsvText { get; }
 
     public long? Count { get; }
 
@@ -28,6 +32,9 @@ internal readonly record struct Cell
     public bool IsNumeric => Count.HasValue || Money.HasValue;
 
     public static Cell Of(string? text) => new(text ?? string.Empty, null, null, false);
+
+    /// <summary>Text shown one way to people and another to scripts: <c>$0.075</c> in the table, <c>0.075</c> in CSV.</summary>
+    public static Cell Of(string text, string csvText) => new(text, null, null, false, csvText);
 
     public static Cell Of(long count) => new(null, count, null, false);
 
@@ -53,5 +60,5 @@ internal readonly record struct Cell
     /// <summary>For scripts: invariant digits, no separators or currency sign.</summary>
     public string ForCsv() => Count is { } count
         ? count.ToString(CultureInfo.InvariantCulture)
-        : Money is { } money ? Formats.Exact(money) : Text ?? string.Empty;
+        : Money is { } money ? Formats.Exact(money) : CsvText ?? Text ?? string.Empty;
 }

@@ -51,19 +51,18 @@ internal sealed class TabularReport
         for (var c = 0; c < shown.Length; c++)
         {
             var column = new TableColumn(Markup.Escape(_columns[shown[c]].Header));
+            if (_totals is not null)
+            {
+                column.Footer(new Markup("[bold]" + Markup.Escape(_totals[shown[c]].ForTable()) + "[/]"));
+            }
+
             table.AddColumn(numeric[c] ? column.RightAligned() : column);
         }
 
+        table.ShowFooters = _totals is not null;
         foreach (var row in _rows)
         {
             table.AddRow(shown.Select(i => (Spectre.Console.Rendering.IRenderable)new Text(row[i].ForTable())).ToArray());
-        }
-
-        if (_totals is not null)
-        {
-            table.ShowRowSeparators = false;
-            table.AddEmptyRow();
-            table.AddRow(shown.Select(i => (Spectre.Console.Rendering.IRenderable)new Markup("[bold]" + Markup.Escape(_totals[i].ForTable()) + "[/]")).ToArray());
         }
 
         console.Write(table);

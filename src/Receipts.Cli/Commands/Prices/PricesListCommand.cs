@@ -107,8 +107,8 @@ internal static class PricesListCommand
                 PerMTok(s.CacheWrite5m),
                 PerMTok(s.CacheWrite1h),
                 PerMTok(s.CacheRead),
-                Cell.Of(price.Above200k is { } a ? $"{Rate(a.Input)} / {Rate(a.Output)}" : "-"),
-                Cell.Of(price.Above200k is { } b ? Rate(b.Output) : string.Empty),
+                price.Above200k is { } a ? Cell.Of($"{Rate(a.Input)} / {Rate(a.Output)}", Formats.Exact(TokenRates.PerMillion(a.Input))) : Cell.Of("-", string.Empty),
+                price.Above200k is { } b ? PerMTok(b.Output) : Cell.Of(string.Empty),
                 Cell.Of(price.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 Cell.Of(origin),
                 Cell.Of(price.Source));
@@ -180,7 +180,7 @@ internal static class PricesListCommand
         }
     }
 
-    private static Cell PerMTok(decimal perToken) => Cell.Of(Rate(perToken));
+    private static Cell PerMTok(decimal perToken) => Cell.Of(Rate(perToken), Formats.Exact(TokenRates.PerMillion(perToken)));
 
     private static string Rate(decimal perToken) =>
         "$" + TokenRates.PerMillion(perToken).ToString("0.00########", CultureInfo.InvariantCulture);
