@@ -59,6 +59,12 @@ internal static class ReceiptsApp
     private static async Task WriteErrorAsync(CliEnvironment environment, Exception e, bool verbose)
     {
         var console = environment.ErrorConsole();
+        if (!environment.Interactive)
+        {
+            // A log file or a pipe has no width: keep the error on one line.
+            console.Profile.Width = 1000;
+        }
+
         var hint = e is UserException user ? user.Hint : "Check the path and its permissions, or choose another file with --db PATH or RECEIPTS_DB.";
         console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
         if (!string.IsNullOrEmpty(hint))
