@@ -119,7 +119,9 @@ public sealed class ApiClient : IDisposable
 
             if (!response.IsSuccessStatusCode)
             {
-                throw Failure(url, response);
+                var said = ServerMessage.Read(await response.Content.ReadAsStringAsync(cancellationToken));
+                var failure = Failure(url, response);
+                throw said is null ? failure : new SourceException($"{failure.Message} It said: {said}", failure.Hint);
             }
 
             JsonElement root;
