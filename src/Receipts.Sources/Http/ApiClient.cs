@@ -48,6 +48,9 @@ public sealed class ApiClient : IDisposable
             .Build();
     }
 
+    /// <summary>What messages call the credential (never its value).</summary>
+    public string CredentialDescription => _options.CredentialDescription;
+
     /// <summary>Requests sent, retries included.</summary>
     public int Requests { get; private set; }
 
@@ -120,7 +123,7 @@ public sealed class ApiClient : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 var said = ServerMessage.Read(await response.Content.ReadAsStringAsync(cancellationToken));
-                var failure = Failure(url, response);
+                var failure = Failure(url, response, said);
                 throw said is null ? failure : new SourceException($"{failure.Message} It said: {said}", failure.Hint);
             }
 
@@ -186,7 +189,7 @@ public sealed class ApiClient : IDisposable
 
     private void NoteQuota(HttpResponseMessage response) => _quotaResetsAt = RateLimit.ExhaustedUntil(response);
 
-    private SourceException Failure(Uri url, HttpResponseMessage response)
+    private SourceException Failure(Uri url, HttpResponseMessage response, string? said)
     {
         var status = (int)response.StatusCode;
         var now = _options.Time.GetUtcNow();
@@ -197,6 +200,9 @@ public sealed class ApiClient : IDisposable
 
         return response.StatusCode switch
         {
+            // GraphQL APIs (Linear) answer a bad key with 400 and an authentication error in the body.
+            HttpStatusCode.BadRequest when said?.Contains("authenticat", StringComparison.OrdinalIgnoreCase) == true => new SourceException(
+                $"{_options.Service} rejected {_options.CredentialDescription} (400) at {url}.", _options.CredentialHint),
             HttpStatusCode.Unauthorized => new SourceException(
                 $"{_options.Service} rejected {_options.CredentialDescription} (401) at {url}.", _options.CredentialHint),
             HttpStatusCode.Forbidden => new SourceException(
