@@ -299,13 +299,17 @@ public sealed partial class GitHubImporter
             var reader = page.Reader("GitHub");
             var items = reader.Items(page.Root, "the issue event list");
             var reachedCursor = false;
+            long? firstId = null;
+            long? lastId = null;
             foreach (var item in items.EnumerateArray())
             {
                 var id = reader.Number(item, "id", "an issue event");
+                firstId ??= id;
+                lastId = id;
                 if (cursor.EventsLastId is { } last && id <= last)
                 {
                     reachedCursor = true;
-                    break;
+                    continue;
                 }
 
                 newest = newest is { } n && n > id ? n : id;
@@ -315,7 +319,10 @@ public sealed partial class GitHubImporter
                 }
             }
 
-            url = reachedCursor || items.GetArrayLength() == 0 ? null : page.Next;
+            // The list comes newest first (observed; the docs do not say): a page reaching the cursor ends the read.
+            // Should a page come oldest first, reading goes on, and old events are skipped, not lost.
+            var newestFirst = firstId >= lastId;
+            url = (reachedCursor && newestFirst) || items.GetArrayLength() == 0 ? null : page.Next;
         }
 
         return (events, cursor with { EventsLastId = newest, EventsETag = etag }, false);

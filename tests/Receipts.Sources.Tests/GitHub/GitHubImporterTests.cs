@@ -139,6 +139,26 @@ public sealed class GitHubImporterTests
     }
 
     [Fact]
+    public async Task Import_NewIssueEvent_WritesOnlyItAndStopsAtTheLastIdSeen()
+    {
+        await using var github = await GitHubServer.StartAsync();
+        var store = new InMemoryOutcomeStore();
+        await github.ImportAsync(store);
+        var newer = """
+            [ { "id": 5004, "event": "closed", "actor": { "login": "kim" }, "created_at": "2026-11-22T09:00:00Z", "state_reason": "completed",
+                "issue": { "number": 3, "state": "closed" } } ]
+            """;
+        var old = TestData.Read("GitHub/issue-events.json");
+        github.Server.Route(GitHubServer.EventsPath, _ => Reply.Json(newer.TrimEnd()[..^1] + "," + old.TrimStart()[1..], ("ETag", "W/\"events-v2\"")));
+
+        var summary = await github.ImportAsync(store);
+
+        summary.TicketEvents.ShouldBe(1);
+        store.Events.Count.ShouldBe(3);
+        store.Events.Single(e => e.Id.EndsWith(":5004", StringComparison.Ordinal)).Kind.ShouldBe(TicketEventKind.Completed);
+    }
+
+    [Fact]
     public async Task Import_SameDataIntoAFreshCursor_ChangesNothing()
     {
         await using var github = await GitHubServer.StartAsync();
