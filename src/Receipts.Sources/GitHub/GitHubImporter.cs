@@ -54,7 +54,8 @@ public sealed partial class GitHubImporter
         var cursor = CursorState.Read<GitHubCursor>(cursors, _repo);
         var notModified = 0;
 
-        var (pulls, pullsCursor, pullsNotModified) = await ReadMergedPullsAsync(cursor, cancellationToken);
+        var defaultBranch = await ReadDefaultBranchAsync(cancellationToken);
+        var (pulls, pullsCursor, pullsNotModified) = await ReadMergedPullsAsync(cursor, defaultBranch, cancellationToken);
         notModified += pullsNotModified ? 1 : 0;
 
         var changes = new List<Change>(pulls.Count);
@@ -89,10 +90,18 @@ public sealed partial class GitHubImporter
         return new ImportSummary(SourceName, _repo, changes.Count, events.Count, notModified, _api.Requests, _api.Retries, Sum(_api.Waits));
     }
 
-    private async Task<(List<Change> Pulls, GitHubCursor Cursor, bool NotModified)> ReadMergedPullsAsync(GitHubCursor cursor, CancellationToken cancellationToken)
+    /// <summary>The repository's default branch: only PRs merged into it are changes. A wrong name or token fails here, first.</summary>
+    private async Task<string> ReadDefaultBranchAsync(CancellationToken cancellationToken)
+    {
+        var page = await _api.GetAsync(Api($"repos/{_owner}/{_name}"), null, cancellationToken);
+        var reader = page.Reader("GitHub");
+        return reader.Text(page.Root, "default_branch", "the repository");
+    }
+
+    private async Task<(List<Change> Pulls, GitHubCursor Cursor, bool NotModified)> ReadMergedPullsAsync(GitHubCursor cursor, string defaultBranch, CancellationToken cancellationToken)
     {
         var pulls = new List<Change>();
-        Uri? url = Api($"repos/{_owner}/{_name}/pulls?state=closed&sort=updated&direction=desc&per_page={_options.PageSize}");
+        Uri? url = Api($"repos/{_owner}/{_name}/pulls?state=closed&base={Uri.EscapeDataString(defaultBranch)}&sort=updated&direction=desc&per_page={_options.PageSize}");
         var first = true;
         string? etag = null;
         var newest = cursor.PullsUpdatedAt;

@@ -47,7 +47,8 @@ public sealed class GitLabImporter
         var cursors = await store.GetCursorsAsync(SourceName, cancellationToken);
         var cursor = CursorState.Read<GitLabCursor>(cursors, _repo);
 
-        var (changes, mergedCursor) = await ReadMergeRequestsAsync(cursor, cancellationToken);
+        var defaultBranch = await ReadDefaultBranchAsync(cancellationToken);
+        var (changes, mergedCursor) = await ReadMergeRequestsAsync(cursor, defaultBranch, cancellationToken);
         var (events, issuesCursor) = await ReadIssueEventsAsync(mergedCursor, cancellationToken);
 
         if (mergedCursor != cursor)
@@ -63,11 +64,19 @@ public sealed class GitLabImporter
         return new ImportSummary(SourceName, _repo, changes.Count, events.Count, 0, _api.Requests, _api.Retries, _api.Waits.Aggregate(TimeSpan.Zero, (a, b) => a + b));
     }
 
-    private async Task<(List<Change> Changes, GitLabCursor Cursor)> ReadMergeRequestsAsync(GitLabCursor cursor, CancellationToken cancellationToken)
+    /// <summary>The project's default branch: only MRs merged into it are changes. A wrong path or token fails here, first.</summary>
+    private async Task<string> ReadDefaultBranchAsync(CancellationToken cancellationToken)
+    {
+        var page = await _api.GetAsync(Api($"projects/{_projectSegment}"), null, cancellationToken);
+        var reader = page.Reader("GitLab");
+        return reader.Text(page.Root, "default_branch", "the project");
+    }
+
+    private async Task<(List<Change> Changes, GitLabCursor Cursor)> ReadMergeRequestsAsync(GitLabCursor cursor, string defaultBranch, CancellationToken cancellationToken)
     {
         var changes = new List<Change>();
         var newest = cursor.MergeRequestsUpdatedAt;
-        var url = Api($"projects/{_projectSegment}/merge_requests?state=merged&order_by=updated_at&sort=desc&per_page={_options.PageSize}{Since(cursor.MergeRequestsUpdatedAt)}");
+        var url = Api($"projects/{_projectSegment}/merge_requests?state=merged&target_branch={Uri.EscapeDataString(defaultBranch)}&order_by=updated_at&sort=desc&per_page={_options.PageSize}{Since(cursor.MergeRequestsUpdatedAt)}");
         await foreach (var (reader, item, index) in ItemsAsync(url, "the merge request list", cancellationToken))
         {
             var where = $"merge request #{index} on the page";

@@ -54,6 +54,7 @@ public sealed class GitHubImporterTests
         var pulls = github.Server.RequestsTo(GitHubServer.PullsPath);
         pulls.Select(r => r.Query("page")).ShouldBe([null, "2"]);
         pulls[0].Query("state").ShouldBe("closed");
+        pulls[0].Query("base").ShouldBe("main");
         pulls[0].Query("sort").ShouldBe("updated");
         pulls[0].Query("direction").ShouldBe("desc");
         github.Server.RequestsTo("/repos/acme/payments/pulls/12/files").Count.ShouldBe(2);
@@ -97,9 +98,9 @@ public sealed class GitHubImporterTests
         var summary = await github.ImportAsync(store);
 
         var second = github.Server.Requests.Skip(requestsBefore).ToList();
-        second.Select(r => r.Path).ShouldBe([GitHubServer.PullsPath, GitHubServer.EventsPath]);
-        second[0].Header("If-None-Match").ShouldBe(GitHubServer.PullsETag);
-        second[1].Header("If-None-Match").ShouldBe(GitHubServer.EventsETag);
+        second.Select(r => r.Path).ShouldBe([GitHubServer.RepoPath, GitHubServer.PullsPath, GitHubServer.EventsPath]);
+        second[1].Header("If-None-Match").ShouldBe(GitHubServer.PullsETag);
+        second[2].Header("If-None-Match").ShouldBe(GitHubServer.EventsETag);
         summary.NotModified.ShouldBe(2);
         summary.Changes.ShouldBe(0);
         summary.TicketEvents.ShouldBe(0);
@@ -319,7 +320,7 @@ public sealed class GitHubImporterTests
     public async Task Import_WrongToken_SaysGitHubRejectedItWithoutShowingIt()
     {
         await using var github = await GitHubServer.StartAsync();
-        github.Server.Route(GitHubServer.PullsPath, Reply.With(401, """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"""));
+        github.Server.Route(GitHubServer.RepoPath, Reply.With(401, """{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"""));
         var store = new InMemoryOutcomeStore();
 
         using var client = github.Client("ghp_secret_value");
@@ -328,7 +329,7 @@ public sealed class GitHubImporterTests
         error.Message.ShouldStartWith("GitHub rejected the token in GITHUB_TOKEN (401)");
         error.Hint!.ShouldContain("Create a token with repo read access");
         error.Message.ShouldNotContain("ghp_secret_value");
-        github.Server.RequestsTo(GitHubServer.PullsPath).Count.ShouldBe(1);
+        github.Server.Requests.Count.ShouldBe(1);
         store.Writes.ShouldBe(0);
     }
 
@@ -336,12 +337,12 @@ public sealed class GitHubImporterTests
     public async Task Import_UnknownRepository_Says404WithTheUrl()
     {
         await using var github = await GitHubServer.StartAsync();
-        github.Server.Route(GitHubServer.PullsPath, Reply.With(404, """{"message":"Not Found"}"""));
+        github.Server.Route(GitHubServer.RepoPath, Reply.With(404, """{"message":"Not Found","documentation_url":"https://docs.github.com/rest/repos/repos#get-a-repository","status":"404"}"""));
 
         var error = await Should.ThrowAsync<SourceException>(() => github.ImportAsync(new InMemoryOutcomeStore()));
 
-        error.Message.ShouldContain("(404)");
-        error.Message.ShouldContain(GitHubServer.PullsPath);
+        error.Message.ShouldBe($"GitHub has nothing at {github.Server.Url(GitHubServer.RepoPath)} (404). It said: Not Found");
+        error.Hint!.ShouldContain("cannot see it");
     }
 
     [Fact]
@@ -361,7 +362,7 @@ public sealed class GitHubImporterTests
 
         var error = await Should.ThrowAsync<SourceException>(() => importer.ImportAsync(store, CancellationToken.None));
 
-        error.Message.ShouldStartWith($"Cannot reach GitHub at http://127.0.0.1:{port}/repos/acme/payments/pulls");
+        error.Message.ShouldStartWith($"Cannot reach GitHub at http://127.0.0.1:{port}/repos/acme/payments:");
         error.Message.ShouldContain("refused", Case.Insensitive);
         store.Writes.ShouldBe(0);
     }

@@ -7,6 +7,7 @@ namespace Receipts.Sources.Tests.GitHub;
 /// <summary>A local GitHub for acme/payments: two pages of closed PRs, paged files, reviews, GraphQL and issue events.</summary>
 internal sealed class GitHubServer : IAsyncDisposable
 {
+    public const string RepoPath = "/repos/acme/payments";
     public const string PullsPath = "/repos/acme/payments/pulls";
     public const string EventsPath = "/repos/acme/payments/issues/events";
     public const string PullsETag = "W/\"pulls-v1\"";
@@ -34,6 +35,7 @@ internal sealed class GitHubServer : IAsyncDisposable
     public void ServeStandardRepository()
     {
         var server = Server;
+        server.Route(RepoPath, Reply.Json("""{ "id": 77, "name": "payments", "full_name": "acme/payments", "private": true, "default_branch": "main" }"""));
         server.Route(PullsPath, request => request.Query("page") == "2"
             ? Reply.Json(TestData.Read("GitHub/pulls-page2.json"), ("Link", $"<{server.Url(PullsPath)}?state=closed&page=1>; rel=\"prev\", <{server.Url(PullsPath)}?state=closed&page=1>; rel=\"first\""))
             : Conditional(request, PullsETag, TestData.Read("GitHub/pulls-page1.json"), ("Link", $"<{server.Url(PullsPath)}?state=closed&sort=updated&direction=desc&per_page=100&page=2>; rel=\"next\", <{server.Url(PullsPath)}?state=closed&page=2>; rel=\"last\"")));

@@ -17,6 +17,7 @@ public sealed class GitLabImporterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _server = await LocalApiServer.StartAsync();
+        _server.Route(Project, Reply.Json("""{ "id": 42, "path_with_namespace": "acme/payments", "default_branch": "main" }"""));
         _server.Route(MergeRequests, request => request.Query("page") == "2"
             ? Reply.Json(TestData.Read("GitLab/merge-requests-page2.json"), ("x-page", "2"), ("x-next-page", ""))
             : Reply.Json(TestData.Read("GitLab/merge-requests-page1.json"), ("x-page", "1"), ("x-next-page", "2")));
@@ -69,6 +70,7 @@ public sealed class GitLabImporterTests : IAsyncLifetime
         var pages = _server.RequestsTo(MergeRequests);
         pages.Select(r => r.Query("page")).ShouldBe([null, "2"]);
         pages[0].Query("state").ShouldBe("merged");
+        pages[0].Query("target_branch").ShouldBe("main");
         _server.Requests.ShouldAllBe(r => r.Header("PRIVATE-TOKEN") == "glpat-test");
     }
 
@@ -156,7 +158,7 @@ public sealed class GitLabImporterTests : IAsyncLifetime
     [Fact]
     public async Task Import_UnknownProject_Says404()
     {
-        _server.Route(MergeRequests, Reply.With(404, """{"message":"404 Project Not Found"}"""));
+        _server.Route(Project, Reply.With(404, """{"message":"404 Project Not Found"}"""));
 
         var error = await Should.ThrowAsync<SourceException>(() => ImportAsync(new InMemoryOutcomeStore()));
 
