@@ -171,7 +171,7 @@ public sealed partial class GitHubImporter
         }
 
         var tickets = ClosingReferences.In(body, _repository)
-            .Concat(TicketKeys.In(head))
+            .Concat(TicketKeys.InBranch(head))
             .Concat(TicketKeys.In(title))
             .Distinct(StringComparer.Ordinal)
             .ToList();

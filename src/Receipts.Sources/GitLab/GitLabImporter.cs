@@ -114,7 +114,7 @@ public sealed class GitLabImporter
         var closing = await ReadClosingIssuesAsync(iid, cancellationToken);
         var tickets = ClosingReferences.In(description, _project)
             .Concat(closing)
-            .Concat(TicketKeys.In(branch))
+            .Concat(TicketKeys.InBranch(branch))
             .Concat(TicketKeys.In(title))
             .Distinct(StringComparer.Ordinal)
             .ToList();

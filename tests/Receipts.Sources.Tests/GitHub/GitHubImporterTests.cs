@@ -36,6 +36,7 @@ public sealed class GitHubImporterTests
         revert.Labels.ShouldBe(["hotfix"]);
         revert.Files.ShouldBe(["src/Cache/Cache.cs"]);
         revert.FirstReviewAt.ShouldBeNull();
+        revert.Tickets.ShouldBeEmpty();
         revert.Reverts.ShouldBe(
             [
                 new RevertReference(RevertTargetKind.Subject, "Add cache"),
