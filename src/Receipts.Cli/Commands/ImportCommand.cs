@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Receipts.Cli.Commands.Import;
 
 namespace Receipts.Cli.Commands;
 
@@ -9,6 +10,11 @@ internal static class ImportCommand
     {
         var command = new Command("import", "Read usage, billing or outcomes from a source into the store");
         _ = environment;
+        command.Subcommands.Add(ImportGitHubCommand.Create(environment));
+        command.Subcommands.Add(ImportGitLabCommand.Create(environment));
+        command.Subcommands.Add(ImportJiraCommand.Create(environment));
+        command.Subcommands.Add(ImportLinearCommand.Create(environment));
+        command.Subcommands.Add(ImportAsanaCommand.Create(environment));
         return command;
     }
 }
