@@ -1,0 +1,23 @@
+using Receipts.Domain.Tickets;
+using Receipts.Sources.Context;
+
+namespace Receipts.Sources.ClaudeCode;
+
+/// <summary>How a Claude Code import attributes and reads.</summary>
+public sealed class ClaudeCodeImportOptions
+{
+    /// <summary>Finds ticket ids in branch names. Default: <see cref="TicketIdParser.Default"/> (<c>ABC-123</c>, <c>#123</c>).</summary>
+    public TicketIdParser Tickets { get; init; } = TicketIdParser.Default;
+
+    /// <summary>Maps a working directory to its repository. Default: a fresh resolver reading this machine's git config.</summary>
+    public RepoResolver Repos { get; init; } = new();
+
+    /// <summary>The machine user recorded on each record. Default: <see cref="Environment.UserName"/>.</summary>
+    public string? MachineUser { get; init; } = Environment.UserName;
+
+    /// <summary>Files read in parallel. Default: the processor count, between 2 and 4.</summary>
+    public int Workers { get; init; } = Math.Clamp(Environment.ProcessorCount, 2, 4);
+
+    /// <summary>Records per store write. Default: 50,000.</summary>
+    public int WriteBatchSize { get; init; } = 50_000;
+}
