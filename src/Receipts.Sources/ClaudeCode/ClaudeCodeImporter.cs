@@ -10,11 +10,11 @@ namespace Receipts.Sources.ClaudeCode;
 /// (files in parallel), keeps one copy per response across all files and roots, and writes the records
 /// with the files' new cursors. Bad lines are skipped and counted, never fatal.
 /// </summary>
-public sealed class ClaudeCodeImporter(IUsageStore store, ClaudeCodeImportOptions? options = null)
+public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? options = null)
 {
     public const string SourceKind = "claude-code";
 
-    private readonly ClaudeCodeImportOptions _options = options ?? new ClaudeCodeImportOptions();
+    private readonly UsageImportOptions _options = options ?? new UsageImportOptions();
 
     /// <summary>Imports every transcript under <paramref name="scanDirectories"/> (each a <c>projects/</c> folder or a copy of one).</summary>
     public async Task<ImportSummary> ImportAsync(
@@ -46,9 +46,9 @@ public sealed class ClaudeCodeImporter(IUsageStore store, ClaudeCodeImportOption
                 using var reader = new JsonlLineReader();
                 foreach (var plan in partition)
                 {
-                    if (ReadFile(plan, reader, new ClaudeLineSink(parser, map, log, plan.Path), counter, cancellationToken) is { } read)
+                    if (IncrementalRead.ReadFile(plan, reader, new ClaudeLineSink(parser, map, log, plan.Path), counter, cancellationToken) is { } read)
                     {
-                        newCursors.Add(read.Cursor);
+                        newCursors.Add(new SourceCursor(SourceKind, plan.Path, CursorJson.Write(read.Position)));
                         if (read.Incomplete)
                         {
                             Interlocked.Increment(ref incomplete);
@@ -67,7 +67,7 @@ public sealed class ClaudeCodeImporter(IUsageStore store, ClaudeCodeImportOption
         }
 
         var records = merged.Entries.Select(ToRecord).OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var write = await WriteAsync(records, [.. newCursors], cancellationToken);
+        var write = await IncrementalRead.WriteAsync(store, records, [.. newCursors], _options.WriteBatchSize, cancellationToken);
         return new ImportSummary
         {
             Roots = scanDirectories,
@@ -81,55 +81,6 @@ public sealed class ClaudeCodeImporter(IUsageStore store, ClaudeCodeImportOption
             IncompleteLines = incomplete,
             Diagnostics = log.Kept,
         };
-    }
-
-    internal static (SourceCursor Cursor, bool Incomplete)? ReadFile(
-        FilePlan plan,
-        JsonlLineReader reader,
-        ILineSink sink,
-        ProgressCounter counter,
-        CancellationToken cancellationToken,
-        string source = SourceKind)
-    {
-        try
-        {
-            using var handle = FilePlanner.Open(plan.Path);
-            var result = reader.Read(handle, plan.Start, plan.End, plan.StartLine, sink, counter.Add, cancellationToken);
-            var position = FileFingerprint.At(handle, result.Offset, plan.End, result.Line);
-            return (new SourceCursor(source, plan.Path, CursorJson.Write(position)), result.IncompleteTail);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Vanished or unreadable since planning: read next time.
-            return null;
-        }
-    }
-
-    private async Task<UsageWriteResult> WriteAsync(List<UsageRecord> records, List<SourceCursor> cursors, CancellationToken cancellationToken)
-    {
-        if (records.Count == 0 && cursors.Count == 0)
-        {
-            return new UsageWriteResult(0, 0, 0);
-        }
-
-        // Cursors go with the last batch: if a run stops half way, the files are read again and the
-        // store's fuller-copy rule makes the second write of a record change nothing.
-        int inserted = 0, replaced = 0, unchanged = 0;
-        var batches = records.Chunk(Math.Max(1, _options.WriteBatchSize)).ToList();
-        if (batches.Count == 0)
-        {
-            batches.Add([]);
-        }
-
-        for (var i = 0; i < batches.Count; i++)
-        {
-            var result = await store.WriteUsageAsync(batches[i], i == batches.Count - 1 ? cursors : [], cancellationToken);
-            inserted += result.Inserted;
-            replaced += result.Replaced;
-            unchanged += result.Unchanged;
-        }
-
-        return new UsageWriteResult(inserted, replaced, unchanged);
     }
 
     private UsageRecord ToRecord(ClaudeEntry e) => new()

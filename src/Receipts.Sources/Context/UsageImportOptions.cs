@@ -1,10 +1,9 @@
 using Receipts.Domain.Tickets;
-using Receipts.Sources.Context;
 
-namespace Receipts.Sources.ClaudeCode;
+namespace Receipts.Sources.Context;
 
-/// <summary>How a Claude Code import attributes and reads.</summary>
-public sealed class ClaudeCodeImportOptions
+/// <summary>How a local agent-log import (Claude Code, Codex) attributes and reads.</summary>
+public sealed class UsageImportOptions
 {
     /// <summary>Finds ticket ids in branch names. Default: <see cref="TicketIdParser.Default"/> (<c>ABC-123</c>, <c>#123</c>).</summary>
     public TicketIdParser Tickets { get; init; } = TicketIdParser.Default;
