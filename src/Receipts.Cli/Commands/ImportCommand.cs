@@ -9,6 +9,8 @@ internal static class ImportCommand
     {
         var command = new Command("import", "Read usage, billing or outcomes from a source into the store");
         _ = environment;
+        command.Subcommands.Add(Import.ImportClaudeCodeCommand.Create(environment));
+        command.Subcommands.Add(Import.ImportCodexCommand.Create(environment));
         return command;
     }
 }
