@@ -1,16 +1,18 @@
 namespace Receipts.Sources.Context;
 
 /// <summary>
-/// Shrinks a JSON text in place by replacing every string longer than <see cref="MaxStringBytes"/>
-/// with <c>""</c>, chunk by chunk, so a line of many megabytes (base64 images, tool output) can be
-/// parsed in a bounded buffer. Keys and the short values we read (ids, model, timestamps, paths)
+/// Shrinks a JSON text in place by replacing every string longer than a limit (<see cref="MaxStringBytes"/>
+/// with the default buffer) with <c>""</c>, chunk by chunk, so a line of many megabytes (base64 images,
+/// tool output) can be parsed in a bounded buffer. Keys and the short values we read (ids, model, timestamps, paths)
 /// survive; content never reaches a string. A raw newline cannot occur inside a JSON string,
 /// so the caller finds line ends before compacting.
 /// </summary>
-internal struct JsonStringCompactor
+internal struct JsonStringCompactor(int maxStringBytes)
 {
+    /// <summary>The longest string kept with a buffer of the default size.</summary>
     public const int MaxStringBytes = 4096;
 
+    private readonly int _maxStringBytes = maxStringBytes;
     private bool _inString;
     private bool _escaped;
     private bool _dropping;
@@ -56,7 +58,7 @@ internal struct JsonStringCompactor
             }
 
             buffer[output++] = b;
-            if (output - _stringStart > MaxStringBytes)
+            if (output - _stringStart > _maxStringBytes)
             {
                 _dropping = true;
                 output = _stringStart;

@@ -110,7 +110,7 @@ internal sealed class JsonlLineReader : IDisposable
         CancellationToken cancellationToken)
     {
         var buffer = _buffer;
-        var compactor = default(JsonStringCompactor);
+        var compactor = new JsonStringCompactor(Math.Min(JsonStringCompactor.MaxStringBytes, buffer.Length / 16));
         var output = compactor.Compact(buffer, 0, buffer.Length, 0);
         var tooLarge = false;
         var position = lineOffset + buffer.Length;   // next file offset to read
