@@ -50,7 +50,11 @@ public sealed partial class DuckDbStore
         try
         {
             await using var transaction = (DuckDBTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            await Execute("DELETE FROM usage_staging", transaction, cancellationToken);
+            await Execute(
+                "CREATE TEMP TABLE IF NOT EXISTS usage_incoming AS SELECT * FROM usage_records WITH NO DATA",
+                transaction,
+                cancellationToken);
+            await Execute("DELETE FROM usage_incoming", transaction, cancellationToken);
             Stage(records);
 
             long inserted = 0, replaced = 0, unchanged = 0;
@@ -63,7 +67,7 @@ public sealed partial class DuckDbStore
                     SELECT {Loses} AS loses,
                            EXISTS (SELECT 1 FROM usage_records u WHERE u.id = s.id) AS same_id,
                            EXISTS (SELECT 1 FROM usage_records u WHERE {Rival}) AS rival
-                    FROM usage_staging s)
+                    FROM usage_incoming s)
                 """,
                 transaction))
             {
@@ -77,15 +81,15 @@ public sealed partial class DuckDbStore
             }
 
             // Staged copies that lose to a stored one go; the stored copies the rest beat make way for them.
-            await Execute($"DELETE FROM usage_staging WHERE id IN (SELECT s.id FROM usage_staging s WHERE {Loses})", transaction, cancellationToken);
-            await Execute("DELETE FROM usage_records WHERE id IN (SELECT id FROM usage_staging)", transaction, cancellationToken);
+            await Execute($"DELETE FROM usage_incoming WHERE id IN (SELECT s.id FROM usage_incoming s WHERE {Loses})", transaction, cancellationToken);
+            await Execute("DELETE FROM usage_records WHERE id IN (SELECT id FROM usage_incoming)", transaction, cancellationToken);
             await Execute(
-                $"DELETE FROM usage_records WHERE id IN (SELECT u.id FROM usage_records u JOIN usage_staging s ON {Rival})",
+                $"DELETE FROM usage_records WHERE id IN (SELECT u.id FROM usage_records u JOIN usage_incoming s ON {Rival})",
                 transaction,
                 cancellationToken);
-            await Execute("INSERT INTO usage_records SELECT * FROM usage_staging", transaction, cancellationToken);
-            await Execute("DELETE FROM usage_staging", transaction, cancellationToken);
-            await SaveCursorsAsync(cursors, transaction, cancellationToken);
+            await Execute("INSERT INTO usage_records SELECT * FROM usage_incoming", transaction, cancellationToken);
+            await Execute("DELETE FROM usage_incoming", transaction, cancellationToken);
+            await SaveCursorsInBulkAsync(cursors, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new UsageWriteResult(checked((int)inserted), checked((int)replaced), checked((int)unchanged));
         }
@@ -153,9 +157,42 @@ public sealed partial class DuckDbStore
         }
     }
 
+    // One statement for all cursors: an import of thousands of files would otherwise pay one statement each.
+    private async Task SaveCursorsInBulkAsync(IReadOnlyCollection<SourceCursor> cursors, DuckDBTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (cursors.Count == 0)
+        {
+            return;
+        }
+
+        await Execute(
+            "CREATE TEMP TABLE IF NOT EXISTS cursors_incoming AS SELECT * FROM source_cursors WITH NO DATA",
+            transaction,
+            cancellationToken);
+        await Execute("DELETE FROM cursors_incoming", transaction, cancellationToken);
+        var at = _time.GetUtcNow().UtcDateTime;
+        using (var appender = _connection.CreateAppender("temp", "main", "cursors_incoming"))
+        {
+            // The last cursor of a key wins, as with one statement per cursor.
+            foreach (var cursor in cursors.GroupBy(c => (c.Source, c.Key)).Select(g => g.Last()))
+            {
+                appender.CreateRow().AppendValue(cursor.Source).AppendValue(cursor.Key).AppendValue(cursor.State).AppendValue(at).EndRow();
+            }
+        }
+
+        await Execute(
+            """
+            INSERT INTO source_cursors SELECT * FROM cursors_incoming
+            ON CONFLICT (source, key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+            """,
+            transaction,
+            cancellationToken);
+        await Execute("DELETE FROM cursors_incoming", transaction, cancellationToken);
+    }
+
     private void Stage(IReadOnlyCollection<UsageRecord> records)
     {
-        using var appender = _connection.CreateAppender("usage_staging");
+        using var appender = _connection.CreateAppender("temp", "main", "usage_incoming");
         foreach (var r in records)
         {
             appender.CreateRow()
