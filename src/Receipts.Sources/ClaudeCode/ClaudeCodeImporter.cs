@@ -66,8 +66,8 @@ public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? op
             merged.AddRange(map);
         }
 
-        var records = merged.Entries.Select(ToRecord).OrderBy(r => r.At).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
-        var write = await IncrementalRead.WriteAsync(store, records, [.. newCursors], _options.WriteBatchSize, cancellationToken);
+        var entries = merged.Entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+        var write = await IncrementalRead.WriteAsync(store, entries, ToRecord, [.. newCursors], _options.WriteBatchSize, cancellationToken);
         return new ImportSummary
         {
             Roots = scanDirectories,
@@ -75,7 +75,7 @@ public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? op
             FilesRead = toRead.Count,
             FilesReset = toRead.Count(p => p.Change is FileChange.Truncated or FileChange.Rewritten),
             BytesRead = counter.Read,
-            Records = records.Count,
+            Records = entries.Count,
             Write = write,
             SkippedByReason = log.Counts,
             IncompleteLines = incomplete,

@@ -73,13 +73,12 @@ public sealed class CodexImporter(IUsageStore store, UsageImportOptions? options
             cancellationToken)));
 
         // The same session copied to two files yields the same ids: keep one.
-        var records = lists.SelectMany(l => l)
-            .GroupBy(e => e.Id, StringComparer.Ordinal)
-            .Select(g => ToRecord(g.First()))
-            .OrderBy(r => r.At)
-            .ThenBy(r => r.Id, StringComparer.Ordinal)
+        var events = lists.SelectMany(l => l)
+            .DistinctBy(e => e.Id, StringComparer.Ordinal)
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
             .ToList();
-        var write = await IncrementalRead.WriteAsync(store, records, [.. newCursors], _options.WriteBatchSize, cancellationToken);
+        var write = await IncrementalRead.WriteAsync(store, events, ToRecord, [.. newCursors], _options.WriteBatchSize, cancellationToken);
         return new ImportSummary
         {
             Roots = sessionDirectories,
@@ -87,7 +86,7 @@ public sealed class CodexImporter(IUsageStore store, UsageImportOptions? options
             FilesRead = toRead.Count,
             FilesReset = toRead.Count(p => p.Change is FileChange.Truncated or FileChange.Rewritten),
             BytesRead = counter.Read,
-            Records = records.Count,
+            Records = events.Count,
             Write = write,
             SkippedByReason = log.Counts,
             IncompleteLines = incomplete,

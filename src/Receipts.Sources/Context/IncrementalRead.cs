@@ -30,20 +30,22 @@ internal static class IncrementalRead
     /// <summary>
     /// Writes records in batches, the cursors with the last one. If a run stops half way, its files are
     /// read again next time and the store's fuller-copy rule makes the second write of a record change nothing.
+    /// Entries become records one batch at a time, so a large import never holds every record at once.
     /// </summary>
-    public static async Task<UsageWriteResult> WriteAsync(
+    public static async Task<UsageWriteResult> WriteAsync<T>(
         IUsageStore store,
-        IReadOnlyList<UsageRecord> records,
+        IReadOnlyList<T> entries,
+        Func<T, UsageRecord> toRecord,
         IReadOnlyCollection<SourceCursor> cursors,
         int batchSize,
         CancellationToken cancellationToken)
     {
-        if (records.Count == 0 && cursors.Count == 0)
+        if (entries.Count == 0 && cursors.Count == 0)
         {
             return new UsageWriteResult(0, 0, 0);
         }
 
-        var batches = records.Chunk(Math.Max(1, batchSize)).ToList();
+        var batches = entries.Chunk(Math.Max(1, batchSize)).ToList();
         if (batches.Count == 0)
         {
             batches.Add([]);
@@ -52,7 +54,8 @@ internal static class IncrementalRead
         int inserted = 0, replaced = 0, unchanged = 0;
         for (var i = 0; i < batches.Count; i++)
         {
-            var result = await store.WriteUsageAsync(batches[i], i == batches.Count - 1 ? cursors : [], cancellationToken);
+            var records = Array.ConvertAll(batches[i], e => toRecord(e));
+            var result = await store.WriteUsageAsync(records, i == batches.Count - 1 ? cursors : [], cancellationToken);
             inserted += result.Inserted;
             replaced += result.Replaced;
             unchanged += result.Unchanged;

@@ -17,6 +17,6 @@ public sealed class UsageImportOptions
     /// <summary>Files read in parallel. Default: the processor count, between 2 and 4.</summary>
     public int Workers { get; init; } = Math.Clamp(Environment.ProcessorCount, 2, 4);
 
-    /// <summary>Records per store write. Default: 50,000.</summary>
-    public int WriteBatchSize { get; init; } = 50_000;
+    /// <summary>Records per store write; smaller batches keep the store's memory down. Default: 20,000.</summary>
+    public int WriteBatchSize { get; init; } = 20_000;
 }
