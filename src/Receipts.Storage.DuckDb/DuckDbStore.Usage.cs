@@ -25,6 +25,20 @@ public sealed partial class DuckDbStore
              > u.input_tokens + u.output_tokens + u.cache_read_tokens + u.cache_write_5m_tokens + u.cache_write_1h_tokens))
         """;
 
+    // A sidechain replay (Claude Code /btw, §1.6) repeats a response under the same message id with another
+    // request id, so it has another record id. When either side is a sidechain copy, one message is one record,
+    // whichever import saw which copy first.
+    private const string Rival = """
+        (u.message_id = s.message_id AND u.source_kind = s.source_kind AND u.id <> s.id
+         AND (u.is_sidechain OR s.is_sidechain))
+        """;
+
+    // A staged copy loses to a stored copy of the same id, or to a stored rival, that it is not fuller than.
+    private const string Loses = $"""
+        (EXISTS (SELECT 1 FROM usage_records u WHERE u.id = s.id AND NOT {Fuller})
+         OR EXISTS (SELECT 1 FROM usage_records u WHERE {Rival} AND NOT {Fuller}))
+        """;
+
     public async Task<UsageWriteResult> WriteUsageAsync(
         IReadOnlyCollection<UsageRecord> records,
         IReadOnlyCollection<SourceCursor> cursors,
@@ -36,43 +50,46 @@ public sealed partial class DuckDbStore
         try
         {
             await using var transaction = (DuckDBTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            await Execute("DELETE FROM usage_staging", transaction, cancellationToken);
+            await Execute(
+                "CREATE TEMP TABLE IF NOT EXISTS usage_incoming AS SELECT * FROM usage_records WITH NO DATA",
+                transaction,
+                cancellationToken);
+            await Execute("DELETE FROM usage_incoming", transaction, cancellationToken);
             Stage(records);
 
             long inserted = 0, replaced = 0, unchanged = 0;
             await using (var count = Command(
                 $"""
-                SELECT count(*) FILTER (WHERE u.id IS NULL),
-                       count(*) FILTER (WHERE u.id IS NOT NULL AND {Fuller}),
-                       count(*) FILTER (WHERE u.id IS NOT NULL AND NOT {Fuller})
-                FROM usage_staging s LEFT JOIN usage_records u ON u.id = s.id
+                SELECT count(*) FILTER (WHERE loses),
+                       count(*) FILTER (WHERE NOT loses AND (same_id OR rival)),
+                       count(*) FILTER (WHERE NOT loses AND NOT same_id AND NOT rival)
+                FROM (
+                    SELECT {Loses} AS loses,
+                           EXISTS (SELECT 1 FROM usage_records u WHERE u.id = s.id) AS same_id,
+                           EXISTS (SELECT 1 FROM usage_records u WHERE {Rival}) AS rival
+                    FROM usage_incoming s)
                 """,
                 transaction))
             {
                 await using var reader = await count.ExecuteReaderAsync(cancellationToken);
                 if (await reader.ReadAsync(cancellationToken))
                 {
-                    inserted = reader.GetInt64(0);
+                    unchanged = reader.GetInt64(0);
                     replaced = reader.GetInt64(1);
-                    unchanged = reader.GetInt64(2);
+                    inserted = reader.GetInt64(2);
                 }
             }
 
+            // Staged copies that lose to a stored one go; the stored copies the rest beat make way for them.
+            await Execute($"DELETE FROM usage_incoming WHERE id IN (SELECT s.id FROM usage_incoming s WHERE {Loses})", transaction, cancellationToken);
+            await Execute("DELETE FROM usage_records WHERE id IN (SELECT id FROM usage_incoming)", transaction, cancellationToken);
             await Execute(
-                $"""
-                DELETE FROM usage_records u USING usage_staging s WHERE u.id = s.id AND {Fuller}
-                """,
+                $"DELETE FROM usage_records WHERE id IN (SELECT u.id FROM usage_records u JOIN usage_incoming s ON {Rival})",
                 transaction,
                 cancellationToken);
-            await Execute(
-                $"""
-                INSERT INTO usage_records SELECT s.* FROM usage_staging s
-                WHERE NOT EXISTS (SELECT 1 FROM usage_records u WHERE u.id = s.id)
-                """,
-                transaction,
-                cancellationToken);
-            await Execute("DELETE FROM usage_staging", transaction, cancellationToken);
-            await SaveCursorsAsync(cursors, transaction, cancellationToken);
+            await Execute("INSERT INTO usage_records SELECT * FROM usage_incoming", transaction, cancellationToken);
+            await Execute("DELETE FROM usage_incoming", transaction, cancellationToken);
+            await SaveCursorsInBulkAsync(cursors, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new UsageWriteResult(checked((int)inserted), checked((int)replaced), checked((int)unchanged));
         }
@@ -140,9 +157,42 @@ public sealed partial class DuckDbStore
         }
     }
 
+    // One statement for all cursors: an import of thousands of files would otherwise pay one statement each.
+    private async Task SaveCursorsInBulkAsync(IReadOnlyCollection<SourceCursor> cursors, DuckDBTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (cursors.Count == 0)
+        {
+            return;
+        }
+
+        await Execute(
+            "CREATE TEMP TABLE IF NOT EXISTS cursors_incoming AS SELECT * FROM source_cursors WITH NO DATA",
+            transaction,
+            cancellationToken);
+        await Execute("DELETE FROM cursors_incoming", transaction, cancellationToken);
+        var at = _time.GetUtcNow().UtcDateTime;
+        using (var appender = _connection.CreateAppender("temp", "main", "cursors_incoming"))
+        {
+            // The last cursor of a key wins, as with one statement per cursor.
+            foreach (var cursor in cursors.GroupBy(c => (c.Source, c.Key)).Select(g => g.Last()))
+            {
+                appender.CreateRow().AppendValue(cursor.Source).AppendValue(cursor.Key).AppendValue(cursor.State).AppendValue(at).EndRow();
+            }
+        }
+
+        await Execute(
+            """
+            INSERT INTO source_cursors SELECT * FROM cursors_incoming
+            ON CONFLICT (source, key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+            """,
+            transaction,
+            cancellationToken);
+        await Execute("DELETE FROM cursors_incoming", transaction, cancellationToken);
+    }
+
     private void Stage(IReadOnlyCollection<UsageRecord> records)
     {
-        using var appender = _connection.CreateAppender("usage_staging");
+        using var appender = _connection.CreateAppender("temp", "main", "usage_incoming");
         foreach (var r in records)
         {
             appender.CreateRow()

@@ -9,7 +9,8 @@ internal static class ImportCommand
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("import", "Read usage, billing or outcomes from a source into the store");
-        _ = environment;
+        command.Subcommands.Add(ImportClaudeCodeCommand.Create(environment));
+        command.Subcommands.Add(ImportCodexCommand.Create(environment));
         command.Subcommands.Add(ImportGitHubCommand.Create(environment));
         command.Subcommands.Add(ImportGitLabCommand.Create(environment));
         command.Subcommands.Add(ImportJiraCommand.Create(environment));

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using Receipts.Domain.Storage;
+using Receipts.Domain.Usage;
+using Receipts.Sources.Context;
+
+namespace Receipts.Sources.ClaudeCode;
+
+/// <summary>
+/// Imports Claude Code transcripts: reads the bytes appended to each <c>*.jsonl</c> since the last run
+/// (files in parallel), keeps one copy per response across all files and roots, and writes the records
+/// with the files' new cursors. Bad lines are skipped and counted, never fatal.
+/// </summary>
+public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? options = null)
+{
+    public const string SourceKind = "claude-code";
+
+    private readonly UsageImportOptions _options = options ?? new UsageImportOptions();
+
+    /// <summary>Imports every transcript under <paramref name="scanDirectories"/> (each a <c>projects/</c> folder or a copy of one).</summary>
+    public async Task<ImportSummary> ImportAsync(
+        IReadOnlyList<string> scanDirectories,
+        IProgress<ImportProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scanDirectories);
+        var files = scanDirectories
+            .SelectMany(FilePlanner.JsonlFiles)
+            .Select(Path.GetFullPath)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var cursors = await store.GetCursorsAsync(SourceKind, cancellationToken);
+        var plans = FilePlanner.Plan(files, cursors, CursorJson.Read<FilePosition>);
+        var toRead = plans.Where(p => p.Change != FileChange.Unchanged).ToList();
+        var counter = new ProgressCounter(toRead.Sum(p => p.Bytes), progress);
+        var log = new DiagnosticLog();
+        var newCursors = new ConcurrentBag<SourceCursor>();
+        var incomplete = 0;
+
+        var partitions = FilePlanner.Partition(toRead, _options.Workers);
+        var maps = await Task.WhenAll(partitions.Select(partition => Task.Run(
+            () =>
+            {
+                var map = new ClaudeDedupeMap();
+                var parser = new ClaudeLineParser();
+                using var reader = new JsonlLineReader();
+                foreach (var plan in partition)
+                {
+                    if (IncrementalRead.ReadFile(plan, reader, new ClaudeLineSink(parser, map, log, plan.Path), counter, cancellationToken) is { } read)
+                    {
+                        newCursors.Add(new SourceCursor(SourceKind, plan.Path, CursorJson.Write(read.Position)));
+                        if (read.Incomplete)
+                        {
+                            Interlocked.Increment(ref incomplete);
+                        }
+                    }
+                }
+
+                return map;
+            },
+            cancellationToken)));
+
+        var merged = maps[0];
+        foreach (var map in maps.Skip(1))
+        {
+            merged.AddRange(map);
+        }
+
+        var entries = merged.Entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+        var write = await IncrementalRead.WriteAsync(store, entries, ToRecord, [.. newCursors], _options.WriteBatchSize, cancellationToken);
+        return new ImportSummary
+        {
+            Roots = scanDirectories,
+            FilesFound = files.Count,
+            FilesRead = toRead.Count,
+            FilesReset = toRead.Count(p => p.Change is FileChange.Truncated or FileChange.Rewritten),
+            BytesRead = counter.Read,
+            Records = entries.Count,
+            Write = write,
+            SkippedByReason = log.Counts,
+            IncompleteLines = incomplete,
+            Diagnostics = log.Kept,
+        };
+    }
+
+    private UsageRecord ToRecord(ClaudeEntry e) => new()
+    {
+        Id = SourceKind + ":" + e.Key,
+        SourceKind = SourceKind,
+        SourceName = e.File,
+        At = e.At,
+        Provider = "anthropic",
+        Model = e.Model ?? "unknown",
+        ServiceTier = e.ServiceTier,
+        Speed = e.Speed,
+        InferenceGeo = e.InferenceGeo,
+        Tokens = new TokenCounts(e.Input, e.Output, e.CacheRead, e.CacheWrite5m, e.CacheWrite1h),
+        WebSearchRequests = e.WebSearchRequests,
+        Cost = e.CostUsd,
+        CostBasis = CostBasis.Estimated,
+        MessageId = e.MessageId,
+        RequestId = e.RequestId,
+        IsSidechain = e.IsSidechain,
+        MachineUser = _options.MachineUser,
+        SessionId = e.SessionId,
+        Tool = SourceKind,
+        ToolVersion = e.Version,
+        Repo = _options.Repos.Resolve(e.Cwd),
+        Branch = e.Branch,
+        Cwd = e.Cwd,
+        TicketIds = _options.Tickets.Parse(e.Branch),
+    };
+}

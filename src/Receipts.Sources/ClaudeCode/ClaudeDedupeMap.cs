@@ -1,0 +1,58 @@
+namespace Receipts.Sources.ClaudeCode;
+
+/// <summary>
+/// Keeps one copy per response across all files and roots (§1.8): by key (message id + request id, or the
+/// fallbacks), the fullest copy wins; and a sidechain copy of a message (same message id, another request id,
+/// as <c>/btw</c> replays write) collapses into the main-thread copy.
+/// </summary>
+internal sealed class ClaudeDedupeMap
+{
+    private readonly Dictionary<string, ClaudeEntry> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _keyByMessage = new(StringComparer.Ordinal);
+
+    public int Count => _byKey.Count;
+
+    public IEnumerable<ClaudeEntry> Entries => _byKey.Values;
+
+    public void Add(ClaudeEntry candidate)
+    {
+        if (_byKey.TryGetValue(candidate.Key, out var existing))
+        {
+            if (candidate.IsFullerThan(existing))
+            {
+                _byKey[candidate.Key] = candidate;
+            }
+
+            return;
+        }
+
+        if (candidate.MessageId is { } messageId
+            && _keyByMessage.TryGetValue(messageId, out var rivalKey)
+            && _byKey.TryGetValue(rivalKey, out var rival)
+            && (rival.IsSidechain || candidate.IsSidechain))
+        {
+            if (candidate.IsFullerThan(rival))
+            {
+                _byKey.Remove(rivalKey);
+                _byKey[candidate.Key] = candidate;
+                _keyByMessage[messageId] = candidate.Key;
+            }
+
+            return;
+        }
+
+        _byKey[candidate.Key] = candidate;
+        if (candidate.MessageId is { } id)
+        {
+            _keyByMessage.TryAdd(id, candidate.Key);
+        }
+    }
+
+    public void AddRange(ClaudeDedupeMap other)
+    {
+        foreach (var entry in other._byKey.Values)
+        {
+            Add(entry);
+        }
+    }
+}
