@@ -37,7 +37,7 @@ internal sealed class GitRepository
         {
             throw new GitException(
                 $"{full} is a shallow clone: the history before its shallow boundary is missing, so older changes, their files and the commits their reverts name cannot be read.",
-                $"Run git -C {full} fetch --unshallow, then import again.");
+                $"Run git fetch --unshallow in {full}, then import again.");
         }
 
         var (_, top, _) = await git.RunAsync(["rev-parse", "--show-toplevel"], cancellationToken);
