@@ -97,7 +97,7 @@ public static class DirectoryLoader
             }
             catch (ArgumentException e)
             {
-                throw map.Error(map.Line, map.Dotted("hotfix_pattern"), "not a valid regular expression: " + e.Message);
+                throw map.Error(map.LineOf("hotfix_pattern"), map.Dotted("hotfix_pattern"), "not a valid regular expression: " + e.Message);
             }
 
             rules = rules with { HotfixPattern = pattern };
@@ -137,10 +137,11 @@ public static class DirectoryLoader
         {
             var project = map.AsMap(value, name);
             var team = project.String("team") ?? throw project.Error(line, project.Dotted("team"), "missing: every project names its team");
+            var teamLine = project.LineOf("team");
             if (!teams.ContainsKey(team))
             {
                 var known = teams.Count == 0 ? "none are defined under teams:" : "known teams: " + string.Join(", ", teams.Keys.Order(StringComparer.Ordinal));
-                throw project.Error(line, project.Dotted("team"), $"unknown team '{team}' ({known})");
+                throw project.Error(teamLine, project.Dotted("team"), $"unknown team '{team}' ({known})");
             }
 
             var repos = project.StringList("repos").Select(RepoName.Normalize).ToList();

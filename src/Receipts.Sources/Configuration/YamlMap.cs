@@ -114,6 +114,10 @@ internal sealed class YamlMap
         }
     }
 
+    /// <summary>The line of <paramref name="key"/>'s value, else of this mapping.</summary>
+    public int LineOf(string key) =>
+        _node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? (int)value.Start.Line : Line;
+
     public DirectoryFileException Error(YamlNode node, string field, string problem) =>
         new(_file, (int)node.Start.Line, field, problem);
 
