@@ -16,6 +16,14 @@ public static partial class RevertMessageParser
     public static IReadOnlyList<RevertReference> Parse(string subject, string? body)
     {
         ArgumentNullException.ThrowIfNull(subject);
+
+        // Most messages are not reverts: one vectorised scan decides before any pattern runs.
+        if (subject.IndexOf("revert", StringComparison.OrdinalIgnoreCase) < 0 && subject.IndexOf("reapply", StringComparison.OrdinalIgnoreCase) < 0
+            && (body is null || body.IndexOf("revert", StringComparison.OrdinalIgnoreCase) < 0))
+        {
+            return [];
+        }
+
         var result = new List<RevertReference>();
         var (innerSubject, isRevertOfRevert) = InnerSubject(subject);
         var text = subject + "\n" + (body ?? string.Empty);

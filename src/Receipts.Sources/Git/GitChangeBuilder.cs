@@ -22,14 +22,15 @@ internal static partial class GitChangeBuilder
         string? id = null;
         string? headBranch = null;
 
-        if (GitHubMerge().Match(subject) is { Success: true } merge)
+        var isMerge = subject.StartsWith("Merge ", StringComparison.Ordinal);
+        if (isMerge && GitHubMerge().Match(subject) is { Success: true } merge)
         {
             number = Parse(merge.Groups[1].Value);
             var from = merge.Groups[2].Value;
             var slash = from.IndexOf('/', StringComparison.Ordinal);
             headBranch = slash > 0 ? from[(slash + 1)..] : from;
         }
-        else if (BranchMerge().Match(subject) is { Success: true } branchMerge)
+        else if (isMerge && BranchMerge().Match(subject) is { Success: true } branchMerge)
         {
             headBranch = branchMerge.Groups[1].Value;
             if (headBranch.StartsWith("origin/", StringComparison.Ordinal))
@@ -38,7 +39,7 @@ internal static partial class GitChangeBuilder
             }
         }
 
-        if (GitLabMergeRequest().Match(body) is { Success: true } mergeRequest && Parse(mergeRequest.Groups[1].Value) is { } mr)
+        if (body.Contains("See merge request ", StringComparison.Ordinal) && GitLabMergeRequest().Match(body) is { Success: true } mergeRequest && Parse(mergeRequest.Groups[1].Value) is { } mr)
         {
             number = mr;
             id = "!" + mr.ToString(CultureInfo.InvariantCulture);

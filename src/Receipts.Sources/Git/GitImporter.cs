@@ -34,7 +34,9 @@ public sealed class GitImporter(IOutcomeStore store, string gitBinary = "git")
         var range = incremental ? previous + ".." + head : head;
 
         var parser = new GitLogParser();
-        var commits = new List<GitCommit>();
+
+        // Changes are built as the log streams (newest first), while git is still producing output.
+        var changes = new List<Change>();
         await repository.Git.StreamAsync(
             [
                 "log", "--first-parent", "--diff-merges=first-parent", "-M", "--name-status", "-z", "--no-color",
@@ -44,34 +46,32 @@ public sealed class GitImporter(IOutcomeStore store, string gitBinary = "git")
             {
                 await foreach (var commit in parser.ReadAsync(stdout, cancellationToken))
                 {
-                    commits.Add(commit);
-                    if (commits.Count % 1000 == 0)
+                    changes.Add(GitChangeBuilder.Build(commit, repository.Name));
+                    if (changes.Count % 1000 == 0)
                     {
-                        progress?.Report(commits.Count);
+                        progress?.Report(changes.Count);
                     }
                 }
             },
             cancellationToken);
-        progress?.Report(commits.Count);
+        progress?.Report(changes.Count);
 
         // git log prints newest first; ids are handed out oldest first so the first change to carry a
         // PR number keeps "#N" and a later commit reusing it (a cherry-pick, a copied title) keeps its sha.
-        commits.Reverse();
-        var taken = incremental && commits.Count > 0
+        changes.Reverse();
+        var taken = incremental && changes.Count > 0
             ? (await store.ReadChangesAsync(new ChangeFilter { Repo = repository.Name }, cancellationToken))
                 .ToDictionary(c => c.Id, c => c.Sha, StringComparer.Ordinal)
             : new Dictionary<string, string>(StringComparer.Ordinal);
-        var changes = new List<Change>(commits.Count);
-        foreach (var commit in commits)
+        for (var i = 0; i < changes.Count; i++)
         {
-            var change = GitChangeBuilder.Build(commit, repository.Name);
+            var change = changes[i];
             if (taken.TryGetValue(change.Id, out var owner) && !string.Equals(owner, change.Sha, StringComparison.OrdinalIgnoreCase))
             {
-                change = change with { Id = change.Sha };
+                changes[i] = change = change with { Id = change.Sha };
             }
 
             taken[change.Id] = change.Sha;
-            changes.Add(change);
         }
 
         var state = JsonSerializer.Serialize(new Dictionary<string, string> { ["sha"] = head, ["ref"] = reference });

@@ -80,8 +80,10 @@ internal sealed class GitLogParser
         }
 
         var message = record[position..messageEnd];
+        // %cI is strict ISO 8601: the exact form parses several times faster than the general one.
         if (fields[0].Length < 40
-            || !DateTimeOffset.TryParse(fields[4], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var committedAt))
+            || (!DateTimeOffset.TryParseExact(fields[4], "yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture, DateTimeStyles.None, out var committedAt)
+                && !DateTimeOffset.TryParse(fields[4], CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out committedAt)))
         {
             return Skip();
         }

@@ -26,21 +26,25 @@ internal sealed class GitRepository
         }
 
         var git = new GitRunner(full, gitBinary);
-        var (code, gitDir, error) = await git.RunAsync(["rev-parse", "--absolute-git-dir"], cancellationToken);
-        if (code != 0)
+        // One process answers the three questions: where, shallow or not, bare or not.
+        var (code, answers, error) = await git.RunAsync(["rev-parse", "--absolute-git-dir", "--is-shallow-repository", "--is-bare-repository"], cancellationToken);
+        var lines = answers.Split('\n', StringSplitOptions.TrimEntries);
+        if (code != 0 || lines.Length < 3)
         {
             throw new GitException($"{full} is not a git repository ({GitRunner.FirstLine(error)}).", "Pass the path of a local clone with --repo PATH.");
         }
 
-        var (_, shallow, _) = await git.RunAsync(["rev-parse", "--is-shallow-repository"], cancellationToken);
-        if (string.Equals(shallow, "true", StringComparison.Ordinal))
+        var gitDir = lines[0];
+        if (string.Equals(lines[1], "true", StringComparison.Ordinal))
         {
             throw new GitException(
                 $"{full} is a shallow clone: the history before its shallow boundary is missing, so older changes, their files and the commits their reverts name cannot be read.",
                 $"Run git fetch --unshallow in {full}, then import again.");
         }
 
-        var (_, top, _) = await git.RunAsync(["rev-parse", "--show-toplevel"], cancellationToken);
+        var top = string.Equals(lines[2], "true", StringComparison.Ordinal)
+            ? string.Empty
+            : (await git.RunAsync(["rev-parse", "--show-toplevel"], cancellationToken)).Output;
         var (remoteCode, remote, _) = await git.RunAsync(["config", "--get", "remote.origin.url"], cancellationToken);
         var name = remoteCode == 0 && remote.Length > 0
             ? Receipts.Domain.Directory.RepoName.Normalize(remote)
