@@ -52,11 +52,17 @@ public static partial class RevertMessageParser
                 Add(result, new RevertReference(RevertTargetKind.PullRequest, Number(branch.Groups[1].Value), isRevertOfRevert));
             }
 
-            // Revert "Title (#N)": the inner number is the reverted PR (it outranks the subject match).
+            // Revert "Title (#N)" or Revert "Merge pull request #N from …": the inner number is the
+            // reverted PR (it outranks the subject match).
             var inner = TrailingPullRequest().Match(innerSubject);
+            var innerMerge = MergePullRequest().Match(innerSubject);
             if (inner.Success && !isRevertOfRevert)
             {
                 Add(result, new RevertReference(RevertTargetKind.PullRequest, Number(inner.Groups[1].Value)));
+            }
+            else if (innerMerge.Success)
+            {
+                Add(result, new RevertReference(RevertTargetKind.PullRequest, Number(innerMerge.Groups[1].Value)));
             }
 
             Add(result, new RevertReference(RevertTargetKind.Subject, innerSubject, isRevertOfRevert));
@@ -157,6 +163,9 @@ public static partial class RevertMessageParser
 
     [GeneratedRegex(@"^Merge pull request #\d+ from [^/\s]+/revert-(\d{1,9})-", RegexOptions.CultureInvariant)]
     private static partial Regex RevertBranch();
+
+    [GeneratedRegex(@"^Merge pull request #(\d{1,9}) from ", RegexOptions.CultureInvariant)]
+    private static partial Regex MergePullRequest();
 
     [GeneratedRegex(@"\s*\(#(\d{1,9})\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex TrailingPullRequest();

@@ -21,6 +21,7 @@ internal static partial class GitChangeBuilder
         int? number = null;
         string? id = null;
         string? headBranch = null;
+        var title = subject;
 
         var isMerge = subject.StartsWith("Merge ", StringComparison.Ordinal);
         if (isMerge && GitHubMerge().Match(subject) is { Success: true } merge)
@@ -29,6 +30,12 @@ internal static partial class GitChangeBuilder
             var from = merge.Groups[2].Value;
             var slash = from.IndexOf('/', StringComparison.Ordinal);
             headBranch = slash > 0 ? from[(slash + 1)..] : from;
+
+            // GitHub's classic merge message carries the PR title as the body's first line.
+            if (FirstLine(body) is { Length: > 0 } prTitle)
+            {
+                title = prTitle;
+            }
         }
         else if (isMerge && BranchMerge().Match(subject) is { Success: true } branchMerge)
         {
@@ -72,7 +79,7 @@ internal static partial class GitChangeBuilder
             MergedAt = commit.CommittedAt,
             Author = commit.AuthorEmail.Length > 0 ? commit.AuthorEmail : commit.AuthorName,
             HeadBranch = headBranch,
-            Title = subject,
+            Title = title,
             Files = files,
             PreviousFiles = previous,
             Tags = commit.Tags,
@@ -87,6 +94,20 @@ internal static partial class GitChangeBuilder
         var text = message.TrimStart('\n', '\r');
         var end = text.IndexOf('\n', StringComparison.Ordinal);
         return end < 0 ? (text.Trim(), string.Empty) : (text[..end].Trim(), text[(end + 1)..]);
+    }
+
+    private static string FirstLine(string body)
+    {
+        foreach (var line in body.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.Length > 0)
+            {
+                return trimmed;
+            }
+        }
+
+        return string.Empty;
     }
 
     private static int? Parse(string digits) =>

@@ -22,6 +22,7 @@ public sealed class RevertMessageParserTests
     {
         var refs = RevertMessageParser.Parse("Revert \"Merge pull request #7 from acme/x\"", $"This reverts commit {Sha}, reversing\nchanges made to 1111111111111111111111111111111111111111.");
         refs.Where(r => r.Kind == RevertTargetKind.Sha).ShouldHaveSingleItem().Value.ShouldBe(Sha);
+        refs.ShouldContain(new RevertReference(RevertTargetKind.PullRequest, "7"));
     }
 
     [Fact]

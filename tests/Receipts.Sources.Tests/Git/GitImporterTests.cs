@@ -32,6 +32,7 @@ public sealed class GitImporterTests
         m.Id.ShouldBe("#1");
         m.Number.ShouldBe(1);
         m.HeadBranch.ShouldBe("feat/PAY-12-refunds");
+        m.Title.ShouldBe("Add refunds");
         m.Tickets.ShouldBe(["PAY-12"]);
         m.Files.ShouldBe(["src/payments/Refunds.cs"]);
         m.MergedAt.ShouldBe(T0.AddHours(2));
