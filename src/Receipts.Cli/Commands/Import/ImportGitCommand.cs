@@ -45,7 +45,12 @@ internal static class ImportGitCommand
             GitImportResult result;
             try
             {
-                result = await importer.ImportAsync(path, context.Get(branch), progress: null, cancellationToken);
+                // Progress goes to stderr, and only when a person is watching.
+                var shown = Markup.Escape(path);
+                result = environment.Interactive
+                    ? await environment.ErrorConsole().Status().StartAsync($"Reading {shown}…", async status =>
+                        await importer.ImportAsync(path, context.Get(branch), new Progress<int>(n => status.Status($"Reading {shown}: {n} commits…")), cancellationToken))
+                    : await importer.ImportAsync(path, context.Get(branch), progress: null, cancellationToken);
             }
             catch (GitException e)
             {
