@@ -53,6 +53,7 @@ internal static class ReceiptsApp
         root.Subcommands.Add(ImportCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
         root.Subcommands.Add(Commands.Prices.PricesCommand.Create(environment));
+        root.Subcommands.Add(Commands.Teams.TeamsCommand.Create(environment));
         return root;
     }
 

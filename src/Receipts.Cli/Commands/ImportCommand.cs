@@ -16,6 +16,7 @@ internal static class ImportCommand
         command.Subcommands.Add(ImportJiraCommand.Create(environment));
         command.Subcommands.Add(ImportLinearCommand.Create(environment));
         command.Subcommands.Add(ImportAsanaCommand.Create(environment));
+        command.Subcommands.Add(ImportGitCommand.Create(environment));
         return command;
     }
 }
