@@ -4,10 +4,12 @@ using Receipts.Domain.Usage;
 namespace Receipts.Sources.Otlp;
 
 /// <summary>
-/// Builds one usage record per series and export time from metric points that split one request
-/// stream by a type attribute (Claude Code: <c>type</c> input/output/cacheRead/cacheCreation plus a
-/// cost metric; GenAI: <c>gen_ai.token.type</c> input/output). Record id: <c>otel:metric:&lt;series&gt;:&lt;time&gt;</c>,
-/// so a replayed export lands on the same ids.
+/// Builds one usage record per series and batch from metric points that split one request stream by a
+/// type attribute (Claude Code: <c>type</c> input/output/cacheRead/cacheCreation plus a cost metric;
+/// GenAI: <c>gen_ai.token.type</c> input/output). SDKs stamp each instrument's points with its own
+/// time (microseconds apart), so points merge per series within the batch, not per exact time; the id
+/// is <c>otel:metric:&lt;series&gt;:&lt;earliest time&gt;</c>, so a replayed batch lands on the same id.
+/// Cost and tokens must share a record: a token-only record would be priced again from the price book.
 /// </summary>
 internal sealed class MetricUsageAggregator
 {
@@ -16,13 +18,14 @@ internal sealed class MetricUsageAggregator
     public void Add(OtlpMetricPoint point, string typeKey, string? tokenType, decimal? cost, decimal tokens, string provider)
     {
         var series = OtlpSeriesKey.For(point with { MetricName = "usage" }, typeKey);
-        var id = string.Create(CultureInfo.InvariantCulture, $"otel:metric:{series}:{point.TimeUnixNano}");
-        if (!_entries.TryGetValue(id, out var entry))
+        if (!_entries.TryGetValue(series, out var entry))
         {
             entry = new Entry(point, provider);
-            _entries[id] = entry;
+            _entries[series] = entry;
         }
 
+        entry.MinTime = Math.Min(entry.MinTime, point.TimeUnixNano);
+        entry.MaxTime = Math.Max(entry.MaxTime, point.TimeUnixNano);
         entry.Cost = cost is { } c ? (entry.Cost ?? 0) + c : entry.Cost;
         var count = (long)Math.Round(tokens, MidpointRounding.AwayFromZero);
         switch (tokenType)
@@ -46,10 +49,11 @@ internal sealed class MetricUsageAggregator
 
     public IEnumerable<UsageRecord> Records()
     {
-        foreach (var (id, entry) in _entries)
+        foreach (var (series, entry) in _entries)
         {
             var a = entry.Point.Attributes;
-            var at = OtlpNumbers.ToInstant(entry.Point.TimeUnixNano) ?? OtlpNumbers.ToInstant(entry.Point.StartTimeUnixNano);
+            var id = string.Create(CultureInfo.InvariantCulture, $"otel:metric:{series}:{entry.MinTime}");
+            var at = OtlpNumbers.ToInstant(entry.MaxTime) ?? OtlpNumbers.ToInstant(entry.Point.StartTimeUnixNano);
             if (at is null)
             {
                 continue;
@@ -78,6 +82,10 @@ internal sealed class MetricUsageAggregator
         public OtlpMetricPoint Point { get; } = point;
 
         public string Provider { get; } = provider;
+
+        public ulong MinTime { get; set; } = ulong.MaxValue;
+
+        public ulong MaxTime { get; set; }
 
         public decimal? Cost { get; set; }
 
