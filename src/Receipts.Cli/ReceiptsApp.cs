@@ -52,6 +52,8 @@ internal static class ReceiptsApp
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(ImportCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
+        root.Subcommands.Add(Commands.Hooks.HooksCommand.Create(environment));
+        root.Subcommands.Add(Commands.Hooks.HookCommand.Create(environment));
         return root;
     }
 
