@@ -49,7 +49,8 @@ internal static class HookTranscriptLine
             return null;
         }
 
-        if (!DateTimeOffset.TryParse(Text(line, "timestamp"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        // The JSON reader's own ISO 8601 parser: no culture data to load on the hook's path.
+        if (!line.TryGetProperty("timestamp", out var timestamp) || timestamp.ValueKind != JsonValueKind.String || !timestamp.TryGetDateTimeOffset(out var at))
         {
             return null;
         }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -10,10 +9,24 @@ namespace Receipts.Sources.Hooks;
 /// </summary>
 internal static class TranscriptCursor
 {
+    // FNV-1a over the path, twice with different seeds (128 bits): not cryptographic, and it keeps
+    // the hook from loading OpenSSL just to name a file.
     public static string PathFor(string cursorDirectory, string transcriptPath)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(transcriptPath));
-        return Path.Combine(cursorDirectory, Convert.ToHexStringLower(hash.AsSpan(0, 16)) + ".json");
+        var bytes = Encoding.UTF8.GetBytes(transcriptPath);
+        var name = $"{Fnv1a(bytes, 14695981039346656037UL):x16}{Fnv1a(bytes, 0x9E3779B97F4A7C15UL):x16}.json";
+        return Path.Combine(cursorDirectory, name);
+    }
+
+    private static ulong Fnv1a(ReadOnlySpan<byte> bytes, ulong seed)
+    {
+        var hash = seed;
+        foreach (var b in bytes)
+        {
+            hash = unchecked((hash ^ b) * 1099511628211UL);
+        }
+
+        return hash;
     }
 
     public static long Read(string cursorDirectory, string transcriptPath)
