@@ -42,7 +42,7 @@ sleep 1
 export HOME="$work/home" XDG_STATE_HOME="$work/state"
 cd "$work"
 hyperfine --warmup 3 --runs "$runs" --export-json "$work/result.json" \
-  --prepare "rm -rf $work/state" \
+  --prepare "rm -rf $work/state" --prepare true --prepare "rm -rf $work/state" --prepare true \
   -n 'session-end, 200 new requests, server up' "./bin/receipts hook session-end --server http://127.0.0.1:18181 < payload.json" \
   -n 'session-end, nothing new' "./bin/receipts hook session-end --server http://127.0.0.1:18181 < payload.json" \
   -n 'session-end, server down (spools)' "./bin/receipts hook session-end --server http://127.0.0.1:9 < payload.json" \

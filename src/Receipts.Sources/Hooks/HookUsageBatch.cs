@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Receipts.Domain.Usage;
 
 namespace Receipts.Sources.Hooks;
@@ -7,109 +6,96 @@ namespace Receipts.Sources.Hooks;
 /// <summary>
 /// The body the hook posts to <c>/v1/hooks/usage</c>: <c>{"records":[...]}</c>, the same record schema
 /// as the server's generic <c>POST /v1/usage</c> (camelCase <see cref="UsageRecord"/> fields; tokens as
-/// <c>{input, output, cacheRead, cacheWrite5m, cacheWrite1h}</c>; costBasis as a lower-case word).
-/// Serialised by a source generator: no reflection on the hook's start-up path.
+/// <c>{input, output, cacheRead, cacheWrite5m, cacheWrite1h}</c>; costBasis as a lower-case word; nulls left out).
+/// Written with <see cref="Utf8JsonWriter"/> rather than the serializer: the serializer's metadata costs
+/// the hook tens of milliseconds of JIT at start-up (bench/hook-results.md).
 /// </summary>
-internal sealed record HookUsageBatch(IReadOnlyList<HookUsageBatch.Record> Records)
+internal static class HookUsageBatch
 {
-    public static byte[] Serialize(IEnumerable<UsageRecord> records) =>
-        JsonSerializer.SerializeToUtf8Bytes(new HookUsageBatch([.. records.Select(From)]), HookJsonContext.Default.HookUsageBatch);
-
-    public static HookUsageBatch? Deserialize(ReadOnlySpan<byte> json) =>
-        JsonSerializer.Deserialize(json, HookJsonContext.Default.HookUsageBatch);
-
-    private static Record From(UsageRecord r) => new()
+    public static byte[] Serialize(IEnumerable<UsageRecord> records)
     {
-        Id = r.Id,
-        SourceKind = r.SourceKind,
-        SourceName = r.SourceName,
-        At = r.At,
-        Provider = r.Provider,
-        Model = r.Model,
-        ServiceTier = r.ServiceTier,
-        Speed = r.Speed,
-        InferenceGeo = r.InferenceGeo,
-        Tokens = new Tokens(r.Tokens.Input, r.Tokens.Output, r.Tokens.CacheRead, r.Tokens.CacheWrite5m, r.Tokens.CacheWrite1h),
-        WebSearchRequests = r.WebSearchRequests,
-        Requests = r.Requests,
-        Cost = r.Cost,
-        CostBasis = r.CostBasis switch
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("records");
+            foreach (var record in records)
+            {
+                Write(json, record);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static void Write(Utf8JsonWriter json, UsageRecord r)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", r.Id);
+        json.WriteString("sourceKind", r.SourceKind);
+        Optional(json, "sourceName", r.SourceName);
+        json.WriteString("at", r.At.ToUniversalTime());
+        json.WriteString("provider", r.Provider);
+        json.WriteString("model", r.Model);
+        Optional(json, "serviceTier", r.ServiceTier);
+        Optional(json, "speed", r.Speed);
+        Optional(json, "inferenceGeo", r.InferenceGeo);
+        json.WriteStartObject("tokens");
+        json.WriteNumber("input", r.Tokens.Input);
+        json.WriteNumber("output", r.Tokens.Output);
+        json.WriteNumber("cacheRead", r.Tokens.CacheRead);
+        json.WriteNumber("cacheWrite5m", r.Tokens.CacheWrite5m);
+        json.WriteNumber("cacheWrite1h", r.Tokens.CacheWrite1h);
+        json.WriteEndObject();
+        json.WriteNumber("webSearchRequests", r.WebSearchRequests);
+        json.WriteNumber("requests", r.Requests);
+        if (r.Cost is { } cost)
+        {
+            json.WriteNumber("cost", cost);
+        }
+
+        json.WriteString("costBasis", r.CostBasis switch
         {
             CostBasis.Billed => "billed",
             CostBasis.Unknown => "unknown",
             _ => "estimated",
-        },
-        Currency = r.Currency,
-        MessageId = r.MessageId,
-        RequestId = r.RequestId,
-        IsSidechain = r.IsSidechain,
-        MachineUser = r.MachineUser,
-        SessionId = r.SessionId,
-        Tool = r.Tool,
-        ToolVersion = r.ToolVersion,
-        Repo = r.Repo,
-        Branch = r.Branch,
-        Cwd = r.Cwd,
-        TicketIds = r.TicketIds,
-        Tags = r.Tags,
-    };
+        });
+        json.WriteString("currency", r.Currency);
+        Optional(json, "messageId", r.MessageId);
+        Optional(json, "requestId", r.RequestId);
+        json.WriteBoolean("isSidechain", r.IsSidechain);
+        Optional(json, "machineUser", r.MachineUser);
+        Optional(json, "sessionId", r.SessionId);
+        Optional(json, "tool", r.Tool);
+        Optional(json, "toolVersion", r.ToolVersion);
+        Optional(json, "repo", r.Repo);
+        Optional(json, "branch", r.Branch);
+        Optional(json, "cwd", r.Cwd);
+        json.WriteStartArray("ticketIds");
+        foreach (var ticket in r.TicketIds)
+        {
+            json.WriteStringValue(ticket);
+        }
 
-    internal sealed record Tokens(long Input, long Output, long CacheRead, long CacheWrite5m, long CacheWrite1h);
+        json.WriteEndArray();
+        json.WriteStartObject("tags");
+        foreach (var (key, value) in r.Tags)
+        {
+            json.WriteString(key, value);
+        }
 
-    internal sealed record Record
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Optional(Utf8JsonWriter json, string name, string? value)
     {
-        public required string Id { get; init; }
-
-        public required string SourceKind { get; init; }
-
-        public string? SourceName { get; init; }
-
-        public required DateTimeOffset At { get; init; }
-
-        public required string Provider { get; init; }
-
-        public required string Model { get; init; }
-
-        public string? ServiceTier { get; init; }
-
-        public string? Speed { get; init; }
-
-        public string? InferenceGeo { get; init; }
-
-        public required Tokens Tokens { get; init; }
-
-        public long WebSearchRequests { get; init; }
-
-        public long Requests { get; init; }
-
-        public decimal? Cost { get; init; }
-
-        public required string CostBasis { get; init; }
-
-        public required string Currency { get; init; }
-
-        public string? MessageId { get; init; }
-
-        public string? RequestId { get; init; }
-
-        public bool IsSidechain { get; init; }
-
-        public string? MachineUser { get; init; }
-
-        public string? SessionId { get; init; }
-
-        public string? Tool { get; init; }
-
-        public string? ToolVersion { get; init; }
-
-        public string? Repo { get; init; }
-
-        public string? Branch { get; init; }
-
-        public string? Cwd { get; init; }
-
-        public IReadOnlyList<string> TicketIds { get; init; } = [];
-
-        public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
     }
 }
