@@ -23,7 +23,7 @@ public sealed class NoContentTests
             [
                 .. request.Attributes, A("prompt", Secret), A("user_prompt", Secret), A("tool_input", Secret), A("gen_ai.prompt", Secret),
                 A("gen_ai.completion", Secret), A("gen_ai.input.messages", Secret), A("gen_ai.output.messages", Secret),
-                A("gen_ai.system_instructions", Secret), A("message.content", Secret), A("response", Secret), A("team", Secret[..12]),
+                A("gen_ai.system_instructions", Secret), A("message.content", Secret), A("response", Secret),
             ],
         };
         var promptEvent = new Log(1_760_000_010_000_000_000, Secret, null, [A("event.name", "user_prompt"), A("prompt", Secret)]);
