@@ -54,6 +54,8 @@ internal static class ReceiptsApp
         root.Subcommands.Add(ReportCommand.Create(environment));
         root.Subcommands.Add(Commands.Prices.PricesCommand.Create(environment));
         root.Subcommands.Add(Commands.Teams.TeamsCommand.Create(environment));
+        root.Subcommands.Add(Commands.Hooks.HooksCommand.Create(environment));
+        root.Subcommands.Add(Commands.Hooks.HookCommand.Create(environment));
         return root;
     }
 
