@@ -19,6 +19,16 @@ public sealed record DirectoryConfig
 
     public OutcomeRules Outcomes { get; init; } = OutcomeRules.Default;
 
+    /// <summary>IANA zone for ISO weeks in reports; null: the machine's zone.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Reporting currency. Default USD.</summary>
+    public string Currency { get; init; } = "USD";
+
+    public IReadOnlyDictionary<string, PersonConfig> People { get; init; } = new Dictionary<string, PersonConfig>(StringComparer.Ordinal);
+
+    public IReadOnlyList<SeatConfig> Seats { get; init; } = [];
+
     /// <summary>The project listing <paramref name="repo"/>, when one does (first by name when several do).</summary>
     public ProjectConfig? ProjectForRepo(string repo)
     {

@@ -13,10 +13,23 @@ namespace Receipts.Sources.Configuration;
 ///   hotfix_pattern: hotfix
 ///   hotfix_hours: 72
 ///   area_depth: 0      # 0 = same file; N = same directory prefix of N segments
+/// timezone: Europe/London  # ISO weeks of reports; default: the machine's zone
+/// currency: USD
 /// teams:
-///   payments: { window_days: 14 }
+///   payments: { window_days: 14, cadence: weekly, default_project: payments-api }
+/// people:
+///   sarah: { team: payments, emails: [sarah@acme.com], accounts: [...], machine_users: [sarah], aliases: [...] }
 /// projects:
-///   payments-api: { team: payments, repos: [github.com/acme/payments] }
+///   payments-api:
+///     team: payments
+///     repos: [github.com/acme/payments]
+///     key_aliases: [payments-prod]
+///     ticket_prefixes: [PAY]
+///     paths: ["~/src/payments/**"]
+///     trackers: [jira:PAY]
+///     cordon: false          # true for research/prototype work
+/// seats:
+///   - { tool: claude-max, person: sarah, monthly_cost: 200, from: 2026-01-01, to: null }
 /// </code>
 /// A wrong file gets one <see cref="DirectoryFileException"/> naming the line and the field.
 /// </summary>
@@ -66,13 +79,38 @@ public static class DirectoryLoader
 
         var root = new YamlMap(rootNode, path, string.Empty);
         var rules = ReadRules(root.Map("outcomes"));
-        var teams = ReadTeams(root.Map("teams"));
-        var projects = ReadProjects(root.Map("projects"), teams);
+        var zone = root.String("timezone");
+        if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _))
+        {
+            throw root.Error(root.LineOf("timezone"), "timezone", $"unknown time zone '{zone}': use an IANA name such as Europe/London or UTC");
+        }
 
-        // Sections later issues add (people, budgets, sources…) are read by their own code; until then
+        var currency = root.String("currency") ?? "USD";
+        if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
+        {
+            throw root.Error(root.LineOf("currency"), "currency", $"'{currency}' is not a three-letter ISO currency code such as USD");
+        }
+
+        var teams = ReadTeams(root.Map("teams"));
+        var people = ReadPeople(root.Map("people"), teams);
+        var projects = ReadProjects(root.Map("projects"), teams);
+        CheckTeamDefaults(root.Map("teams"), teams, projects);
+        var seats = ReadSeats(root, people);
+
+        // Sections later issues add (budgets, sources…) are read by their own code; until then
         // a typo at the top level is still reported.
         root.RejectUnknown();
-        return new DirectoryConfig { Path = path, Teams = teams, Projects = projects, Outcomes = rules };
+        return new DirectoryConfig
+        {
+            Path = path,
+            Teams = teams,
+            Projects = projects,
+            Outcomes = rules,
+            TimeZone = zone,
+            Currency = currency,
+            People = people,
+            Seats = seats,
+        };
     }
 
     private static OutcomeRules ReadRules(YamlMap? map)
@@ -118,7 +156,13 @@ public static class DirectoryLoader
         foreach (var (name, value, _) in map.Entries().ToList())
         {
             var team = value is YamlScalarNode { Value: null or "" or "~" } ? null : map.AsMap(value, name);
-            teams[name] = new TeamConfig { Name = name, WindowDays = team?.Int("window_days", 0, MaxWindowDays) };
+            teams[name] = new TeamConfig
+            {
+                Name = name,
+                WindowDays = team?.Int("window_days", 0, MaxWindowDays),
+                Cadence = team?.String("cadence"),
+                DefaultProject = team?.String("default_project"),
+            };
             team?.RejectUnknown();
         }
 
@@ -128,6 +172,7 @@ public static class DirectoryLoader
     private static Dictionary<string, ProjectConfig> ReadProjects(YamlMap? map, Dictionary<string, TeamConfig> teams)
     {
         var projects = new Dictionary<string, ProjectConfig>(StringComparer.Ordinal);
+        var claimed = new Dictionary<(string Field, string Value), string>();
         if (map is null)
         {
             return projects;
@@ -145,11 +190,104 @@ public static class DirectoryLoader
             }
 
             var repos = project.StringList("repos").Select(RepoName.Normalize).ToList();
+            var config = new ProjectConfig
+            {
+                Name = name,
+                Team = team,
+                Repos = repos,
+                KeyAliases = project.StringList("key_aliases"),
+                TicketPrefixes = project.StringList("ticket_prefixes"),
+                Paths = project.StringList("paths"),
+                Trackers = project.StringList("trackers"),
+                Cordon = project.Bool("cordon") ?? false,
+            };
             project.RejectUnknown();
-            projects[name] = new ProjectConfig { Name = name, Team = team, Repos = repos };
+            foreach (var (field, values) in new[] { ("repos", config.Repos), ("key_aliases", config.KeyAliases), ("ticket_prefixes", config.TicketPrefixes) })
+            {
+                foreach (var item in values)
+                {
+                    if (!claimed.TryAdd((field, item.ToUpperInvariant()), name))
+                    {
+                        throw project.Error(project.LineOf(field), project.Dotted(field), $"'{item}' already belongs to project '{claimed[(field, item.ToUpperInvariant())]}': each belongs to one project");
+                    }
+                }
+            }
+
+            projects[name] = config;
         }
 
         return projects;
+    }
+
+    private static Dictionary<string, PersonConfig> ReadPeople(YamlMap? map, Dictionary<string, TeamConfig> teams)
+    {
+        var people = new Dictionary<string, PersonConfig>(StringComparer.Ordinal);
+        if (map is null)
+        {
+            return people;
+        }
+
+        foreach (var (name, value, line) in map.Entries().ToList())
+        {
+            var person = map.AsMap(value, name);
+            var team = person.String("team") ?? throw person.Error(line, person.Dotted("team"), "missing: every person names their team");
+            if (!teams.ContainsKey(team))
+            {
+                throw person.Error(person.LineOf("team"), person.Dotted("team"), $"unknown team '{team}' (known teams: {string.Join(", ", teams.Keys.Order(StringComparer.Ordinal))})");
+            }
+
+            people[name] = new PersonConfig
+            {
+                Name = name,
+                Team = team,
+                Emails = person.StringList("emails"),
+                Accounts = person.StringList("accounts"),
+                MachineUsers = person.StringList("machine_users"),
+                Aliases = person.StringList("aliases"),
+            };
+            person.RejectUnknown();
+        }
+
+        return people;
+    }
+
+    private static void CheckTeamDefaults(YamlMap? map, Dictionary<string, TeamConfig> teams, Dictionary<string, ProjectConfig> projects)
+    {
+        foreach (var team in teams.Values)
+        {
+            if (team.DefaultProject is { } project && !projects.ContainsKey(project))
+            {
+                var teamMap = map!.AsMap(map.Entries().First(e => e.Key == team.Name).Value, team.Name);
+                throw teamMap.Error(teamMap.LineOf("default_project"), teamMap.Dotted("default_project"), $"unknown project '{project}'");
+            }
+        }
+    }
+
+    private static List<SeatConfig> ReadSeats(YamlMap root, Dictionary<string, PersonConfig> people)
+    {
+        var seats = new List<SeatConfig>();
+        foreach (var seat in root.MapList("seats"))
+        {
+            var tool = seat.String("tool") ?? throw seat.Error(seat.Line, seat.Dotted("tool"), "missing: which tool the seat is for (claude-max, copilot, cursor…)");
+            var person = seat.String("person") ?? throw seat.Error(seat.Line, seat.Dotted("person"), "missing: whose seat it is");
+            if (!people.ContainsKey(person))
+            {
+                throw seat.Error(seat.LineOf("person"), seat.Dotted("person"), $"unknown person '{person}': add them under people:");
+            }
+
+            var cost = seat.Decimal("monthly_cost", 0m) ?? throw seat.Error(seat.Line, seat.Dotted("monthly_cost"), "missing: the seat's monthly cost");
+            var from = seat.Date("from") ?? throw seat.Error(seat.Line, seat.Dotted("from"), "missing: the first day the seat is paid for");
+            var to = seat.Date("to");
+            if (to < from)
+            {
+                throw seat.Error(seat.LineOf("to"), seat.Dotted("to"), "ends before it starts");
+            }
+
+            seat.RejectUnknown();
+            seats.Add(new SeatConfig(tool, person, cost, from, to));
+        }
+
+        return seats;
     }
 
     private static string FirstLine(string message)

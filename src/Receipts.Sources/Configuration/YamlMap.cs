@@ -81,6 +81,65 @@ internal sealed class YamlMap
             : value;
     }
 
+    public bool? Bool(string key)
+    {
+        var node = Find(key);
+        return node switch
+        {
+            null => null,
+            YamlScalarNode { Value: "true" or "True" or "yes" } => true,
+            YamlScalarNode { Value: "false" or "False" or "no" } => false,
+            _ => throw Error(node, Dotted(key), "expected true or false"),
+        };
+    }
+
+    public decimal? Decimal(string key, decimal min)
+    {
+        var node = Find(key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not YamlScalarNode scalar
+            || !decimal.TryParse(scalar.Value, NumberStyles.Number, CultureInfo.InvariantCulture, out var value))
+        {
+            throw Error(node, Dotted(key), "expected a number such as 200 or 19.99");
+        }
+
+        return value < min ? throw Error(node, Dotted(key), $"{value} is below {min}") : value;
+    }
+
+    public DateOnly? Date(string key)
+    {
+        var node = Find(key);
+        if (node is null || node is YamlScalarNode { Value: null or "" or "~" or "null" })
+        {
+            return null;
+        }
+
+        return node is YamlScalarNode scalar
+            && DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? date
+            : throw Error(node, Dotted(key), "expected a date like 2026-01-31");
+    }
+
+    /// <summary>The items of a list of mappings (<c>- key: value</c> entries).</summary>
+    public IReadOnlyList<YamlMap> MapList(string key)
+    {
+        var node = Find(key);
+        return node switch
+        {
+            null => [],
+            YamlSequenceNode sequence => sequence.Children
+                .Select((item, i) => item is YamlMappingNode m
+                    ? new YamlMap(m, _file, Dotted(key) + "[" + i.ToString(CultureInfo.InvariantCulture) + "]")
+                    : throw Error(item, Dotted(key), "expected a list of mappings (- key: value)"))
+                .ToList(),
+            _ => throw Error(node, Dotted(key), "expected a list of mappings (- key: value)"),
+        };
+    }
+
     public IReadOnlyList<string> StringList(string key)
     {
         var node = Find(key);
