@@ -22,5 +22,5 @@ public sealed record ApiToken
     public DateTimeOffset? LastUsedAt { get; init; }
 
     /// <summary>True when the token's scope covers <paramref name="required"/>: admin covers every scope.</summary>
-    public bool Allows(TokenScope required) => Scope == required || Scope == TokenScope.Admin;
+    public bool Allows(TokenScope required) => Scope.Covers(required);
 }
