@@ -52,6 +52,8 @@ internal static class ReceiptsApp
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(ImportCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
+        root.Subcommands.Add(Commands.Serve.ServeCommand.Create(environment));
+        root.Subcommands.Add(Commands.Tokens.TokensCommand.Create(environment));
         return root;
     }
 

@@ -96,6 +96,10 @@ public static class RequestBody
             reason = reason[..cut];
         }
 
+        reason = System.Text.RegularExpressions.Regex.Replace(
+            reason,
+            @"The JSON value could not be converted to (?:System\.Nullable`1\[)?System\.(\w+)\]?\.?",
+            m => $"The value is not {Friendly(m.Groups[1].Value)}.");
         var path = string.IsNullOrEmpty(e.Path) ? "$" : e.Path;
         var line = (e.LineNumber ?? 0) + 1;
         var column = (e.BytePositionInLine ?? 0) + 1;
@@ -116,4 +120,13 @@ public static class RequestBody
             $"{where} (line {line}, byte {column}): {reason} Nothing in the batch was stored.",
             extensions);
     }
+
+    private static string Friendly(string type) => type switch
+    {
+        "Int64" or "Int32" => "a whole number",
+        "Decimal" or "Double" => "a number",
+        "Boolean" => "true or false",
+        "String" => "a string",
+        _ => "of the expected type",
+    };
 }
