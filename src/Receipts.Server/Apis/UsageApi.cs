@@ -20,7 +20,7 @@ public static class UsageApi
         return app;
     }
 
-    internal static async Task<IResult> PostUsageAsync(HttpContext context, IUsageIngest ingest, CollectorMetrics metrics, ReceiptsServerOptions options, CancellationToken cancellationToken)
+    internal static async Task<IResult> PostUsageAsync(HttpContext context, IUsageIngest ingest, CollectorMetrics metrics, ReceiptsServerOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = context.Request;
         if (!RequestBody.HasMediaType(request, "application/json"))
@@ -46,11 +46,18 @@ public static class UsageApi
         var mapped = UsageRecordMapper.Map(records, errors);
         if (errors.Count > 0)
         {
+            // Report every problem in the batch at once, not only the ones found while reading the JSON.
+            var now = time.GetUtcNow();
+            foreach (var (index, record) in mapped)
+            {
+                UsageValidator.Validate(index, record, now, errors);
+            }
+
             metrics.Rejected("invalid_record");
-            return Problems.InvalidRecords(errors);
+            return Problems.InvalidRecords([.. errors.OrderBy(e => e.Index)]);
         }
 
-        var outcome = await ingest.IngestAsync(mapped, context.GetCaller(), Area, cancellationToken);
+        var outcome = await ingest.IngestAsync([.. mapped.Select(m => m.Record)], context.GetCaller(), Area, cancellationToken);
         return outcome.ToHttpResult();
     }
 }

@@ -23,7 +23,7 @@ internal static class UsageValidator
         return errors;
     }
 
-    private static void Validate(int i, UsageRecord r, DateTimeOffset now, List<RecordError> errors)
+    public static void Validate(int i, UsageRecord r, DateTimeOffset now, List<RecordError> errors)
     {
         void Fail(string field, string message) => errors.Add(new RecordError(i, field, message));
 

@@ -7,9 +7,10 @@ namespace Receipts.Server.Apis.UsageJson;
 /// <summary>Turns the JSON shape into domain records, collecting every missing or impossible field by index.</summary>
 internal static class UsageRecordMapper
 {
-    public static List<UsageRecord> Map(List<UsageRecordJson?> records, List<RecordError> errors)
+    /// <summary>The records that could be built, each with its index in the batch; the others' problems go to <paramref name="errors"/>.</summary>
+    public static List<(int Index, UsageRecord Record)> Map(List<UsageRecordJson?> records, List<RecordError> errors)
     {
-        var result = new List<UsageRecord>(records.Count);
+        var result = new List<(int, UsageRecord)>(records.Count);
         for (var i = 0; i < records.Count; i++)
         {
             if (records[i] is not { } json)
@@ -20,7 +21,7 @@ internal static class UsageRecordMapper
 
             if (Map(i, json, errors) is { } record)
             {
-                result.Add(record);
+                result.Add((i, record));
             }
         }
 
