@@ -27,6 +27,7 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<ISpendEstimator, NoSpendEstimator>();
         services.TryAddSingleton<CollectorMetrics>();
         services.TryAddSingleton<TokenAuthenticator>();
+        services.TryAddSingleton(provider => new GroupCommitter(provider.GetRequiredService<IUsageStore>(), store.SingleWriter));
         services.TryAddSingleton<IUsageIngest, UsageIngest>();
         return services;
     }

@@ -11,15 +11,18 @@ public sealed record IngestOutcome
     {
     }
 
+    public bool IsCommitted { get; private init; }
+
+    public int Accepted { get; private init; }
+
+    /// <summary>The store's counts for this batch; null when it was committed with others and its share is unknown.</summary>
     public UsageWriteResult? Written { get; private init; }
 
     public IReadOnlyList<RecordError> Errors { get; private init; } = [];
 
     public string? StoreError { get; private init; }
 
-    public bool IsCommitted => Written is not null;
-
-    public static IngestOutcome Committed(UsageWriteResult written) => new() { Written = written };
+    public static IngestOutcome Committed(int accepted, UsageWriteResult? written) => new() { IsCommitted = true, Accepted = accepted, Written = written };
 
     public static IngestOutcome Invalid(IReadOnlyList<RecordError> errors) => new() { Errors = errors };
 
@@ -28,9 +31,9 @@ public sealed record IngestOutcome
     /// <summary>The HTTP answer: 200 with the counts only once committed; 400 listing bad records; 503 when the store failed.</summary>
     public IResult ToHttpResult()
     {
-        if (Written is { } written)
+        if (IsCommitted)
         {
-            return TypedResults.Ok(new IngestResponse(written.Inserted + written.Replaced + written.Unchanged, written.Inserted, written.Replaced, written.Unchanged));
+            return TypedResults.Ok(new IngestResponse(Accepted, Written?.Inserted, Written?.Replaced, Written?.Unchanged));
         }
 
         return Errors.Count > 0 ? Problems.InvalidRecords(Errors) : Problems.StoreUnavailable(StoreError ?? "The store did not answer.");

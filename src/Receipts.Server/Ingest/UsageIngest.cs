@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
-using Receipts.Domain.Storage;
 using Receipts.Domain.Usage;
 using Receipts.Server.Auth;
 using Receipts.Server.Metrics;
@@ -8,7 +7,7 @@ using Receipts.Server.Metrics;
 namespace Receipts.Server.Ingest;
 
 /// <summary>Validate, tag, commit all-or-nothing, count. See <see cref="IUsageIngest"/>.</summary>
-internal sealed partial class UsageIngest(IUsageStore store, CollectorMetrics metrics, TimeProvider time, ILogger<UsageIngest> logger) : IUsageIngest
+internal sealed partial class UsageIngest(GroupCommitter writer, CollectorMetrics metrics, TimeProvider time, ILogger<UsageIngest> logger) : IUsageIngest
 {
     public async Task<IngestOutcome> IngestAsync(IReadOnlyList<UsageRecord> records, Caller caller, string area, CancellationToken cancellationToken)
     {
@@ -25,11 +24,11 @@ internal sealed partial class UsageIngest(IUsageStore store, CollectorMetrics me
 
         var tagged = caller.Team is { } team ? records.Select(r => WithTeam(r, team)).ToList() : records;
         var distinct = FullerCopy.KeepFullest(tagged);
-        UsageWriteResult written;
+        GroupWrite written;
         var storeStarted = Stopwatch.GetTimestamp();
         try
         {
-            written = await store.WriteUsageAsync(distinct, [], cancellationToken);
+            written = await writer.WriteAsync(distinct, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -40,19 +39,19 @@ internal sealed partial class UsageIngest(IUsageStore store, CollectorMetrics me
         }
 
         metrics.StoreWrite(area, Stopwatch.GetElapsedTime(storeStarted));
-        metrics.Committed(area, written.Inserted, written.Replaced, written.Unchanged);
+        metrics.Committed(area, distinct.Count, written.Counts);
 
         // Spend counters must not count a replay twice. The store reports counts, not which ids were new, so
         // a batch adds to them only when every record in it was new (the usual case; a retried batch is all
         // unchanged). A batch mixing new and known records shows in receipts_collector_records_total only.
-        if (written.Inserted == distinct.Count)
+        if (written.AllNew)
         {
             metrics.Spend(distinct);
         }
 
         metrics.Batch(area, Stopwatch.GetElapsedTime(started));
-        LogCommitted(logger, area, caller.TokenName, written.Inserted, written.Replaced, written.Unchanged);
-        return IngestOutcome.Committed(written);
+        LogCommitted(logger, area, caller.TokenName, distinct.Count, written.Counts?.Inserted ?? -1);
+        return IngestOutcome.Committed(distinct.Count, written.Counts);
     }
 
     // A team-bound token speaks for its team only: its tag wins over whatever the sender put there.
@@ -61,8 +60,8 @@ internal sealed partial class UsageIngest(IUsageStore store, CollectorMetrics me
             ? record
             : record with { Tags = new Dictionary<string, string>(record.Tags) { ["team"] = team } };
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Area}: committed batch from {TokenName}: {Inserted} new, {Replaced} replaced, {Unchanged} unchanged")]
-    private static partial void LogCommitted(ILogger logger, string area, string tokenName, int inserted, int replaced, int unchanged);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Area}: committed batch of {Count} records from {TokenName}: {Inserted} new (-1: committed in a group, unknown)")]
+    private static partial void LogCommitted(ILogger logger, string area, string tokenName, int count, int inserted);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Area}: refused batch of {Count} records from {TokenName}: {Errors} invalid fields")]
     private static partial void LogRejected(ILogger logger, string area, string tokenName, int count, int errors);

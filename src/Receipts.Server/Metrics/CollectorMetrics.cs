@@ -46,11 +46,18 @@ public sealed class CollectorMetrics
 
     public void StoreWrite(string area, TimeSpan elapsed) => _storeSeconds.WithLabels(area).Observe(elapsed.TotalSeconds);
 
-    public void Committed(string area, int inserted, int replaced, int unchanged)
+    /// <summary>Counts committed records by result; <c>committed</c> when the batch shared a group commit and its split is unknown.</summary>
+    public void Committed(string area, int count, Receipts.Domain.Storage.UsageWriteResult? written)
     {
-        _records.WithLabels(area, "inserted").Inc(inserted);
-        _records.WithLabels(area, "replaced").Inc(replaced);
-        _records.WithLabels(area, "unchanged").Inc(unchanged);
+        if (written is null)
+        {
+            _records.WithLabels(area, "committed").Inc(count);
+            return;
+        }
+
+        _records.WithLabels(area, "inserted").Inc(written.Inserted);
+        _records.WithLabels(area, "replaced").Inc(written.Replaced);
+        _records.WithLabels(area, "unchanged").Inc(written.Unchanged);
     }
 
     /// <summary>Adds newly stored records to the spend counters. Callers pass only records the store did not have, so replays add nothing.</summary>

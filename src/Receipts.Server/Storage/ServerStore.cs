@@ -12,8 +12,9 @@ public sealed class ServerStore : IAsyncDisposable
 {
     private readonly IAsyncDisposable _owner;
 
-    private ServerStore(IAsyncDisposable owner, IUsageStore usage, ITokenStore tokens, IStoreHealth health, string description)
+    private ServerStore(IAsyncDisposable owner, IUsageStore usage, ITokenStore tokens, IStoreHealth health, string description, bool singleWriter)
     {
+        SingleWriter = singleWriter;
         _owner = owner;
         Usage = usage;
         Tokens = tokens;
@@ -27,6 +28,9 @@ public sealed class ServerStore : IAsyncDisposable
 
     public IStoreHealth Health { get; }
 
+    /// <summary>True for the embedded DuckDB file: one writer at a time, so the server groups concurrent batches into one commit.</summary>
+    public bool SingleWriter { get; }
+
     /// <summary>Where the store is, without secrets.</summary>
     public string Description { get; }
 
@@ -37,11 +41,11 @@ public sealed class ServerStore : IAsyncDisposable
         if (spec.Kind == StoreKind.DuckDb)
         {
             var duck = await DuckDbStore.OpenAsync(spec.Target, time, cancellationToken);
-            return new ServerStore(duck, duck, duck, duck, $"duckdb {duck.Path}");
+            return new ServerStore(duck, duck, duck, duck, $"duckdb {duck.Path}", singleWriter: true);
         }
 
         var postgres = await PostgresStore.OpenAsync(spec.Target, time, cancellationToken);
-        return new ServerStore(postgres, postgres, postgres, postgres, postgres.Location);
+        return new ServerStore(postgres, postgres, postgres, postgres, postgres.Location, singleWriter: false);
     }
 
     public ValueTask DisposeAsync() => _owner.DisposeAsync();
