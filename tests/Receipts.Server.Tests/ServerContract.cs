@@ -217,6 +217,8 @@ public abstract class ServerContract : IAsyncLifetime
             new StringContent("{\"records\":{\"id\":1}}", Encoding.UTF8),
             new StringContent("null", Encoding.UTF8),
             new StringContent("{\"records\":[null, 5, \"x\"]}", Encoding.UTF8),
+            new StringContent(Usage.Batch(Usage.Record("huge").Replace("\"input\":3", "\"input\":9223372036854775807", StringComparison.Ordinal), Usage.Record("huge").Replace("\"output\":5", "\"output\":9223372036854775807", StringComparison.Ordinal)), Encoding.UTF8),
+            new StringContent(Usage.Batch(Usage.Record("costly").Replace("\"requests\":1", "\"requests\":1,\"cost\":1e400", StringComparison.Ordinal)), Encoding.UTF8),
         };
         foreach (var content in garbage)
         {

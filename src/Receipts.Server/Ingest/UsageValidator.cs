@@ -12,6 +12,9 @@ internal static class UsageValidator
     private const int MaxText = 4096;
     private const int MaxTags = 64;
 
+    // Far above any real request, far below where sums of token counts could overflow a 64-bit column.
+    private const long MaxCount = 1_000_000_000_000;
+
     public static List<RecordError> Validate(IReadOnlyList<UsageRecord> records, DateTimeOffset now)
     {
         var errors = new List<RecordError>();
@@ -36,14 +39,27 @@ internal static class UsageValidator
             Fail("at", $"{r.At:O} is not a plausible instant (after 2000, at most a day ahead of the server clock)");
         }
 
-        if (r.Requests < 0)
+        if (r.Requests is < 0 or > MaxCount)
         {
-            Fail("requests", "must be 0 or more");
+            Fail("requests", $"must be between 0 and {MaxCount}");
         }
 
-        if (r.WebSearchRequests < 0)
+        if (r.WebSearchRequests is < 0 or > MaxCount)
         {
-            Fail("webSearchRequests", "must be 0 or more");
+            Fail("webSearchRequests", $"must be between 0 and {MaxCount}");
+        }
+
+        foreach (var (field, count) in new[] { ("tokens.input", r.Tokens.Input), ("tokens.output", r.Tokens.Output), ("tokens.cacheRead", r.Tokens.CacheRead), ("tokens.cacheWrite5m", r.Tokens.CacheWrite5m), ("tokens.cacheWrite1h", r.Tokens.CacheWrite1h) })
+        {
+            if (count > MaxCount)
+            {
+                Fail(field, $"must be at most {MaxCount}");
+            }
+        }
+
+        if (r.Cost is < -1_000_000_000m or > 1_000_000_000m)
+        {
+            Fail("cost", "must be within ±1,000,000,000");
         }
 
         if (r.Currency is not { Length: 3 } currency || !currency.All(char.IsAsciiLetterUpper))
