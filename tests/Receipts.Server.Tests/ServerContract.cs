@@ -122,6 +122,39 @@ public abstract class ServerContract : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task PostUsage_Gzipped_IsAccepted_AndAGzipBombIs413_AndOtherEncodings415()
+    {
+        using var small = GzipPost(Usage.Batch(Usage.Record("a"), Usage.Record("b")), Server.IngestToken);
+        using var bomb = GzipPost(Usage.Batch(Usage.Record("c")) + new string(' ', 10 * 1024 * 1024), Server.IngestToken);
+        using var brotli = Usage.Post(Usage.Batch(Usage.Record("d")), Server.IngestToken);
+        brotli.Content!.Headers.ContentEncoding.Add("br");
+
+        using var accepted = await Client.SendAsync(small);
+        using var tooLarge = await Client.SendAsync(bomb);
+        using var unsupported = await Client.SendAsync(brotli);
+
+        accepted.StatusCode.ShouldBe(HttpStatusCode.OK);
+        tooLarge.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
+        unsupported.StatusCode.ShouldBe(HttpStatusCode.UnsupportedMediaType);
+        (await Server.Store.Usage.CountUsageAsync(CancellationToken.None)).ShouldBe(2);
+    }
+
+    private static HttpRequestMessage GzipPost(string body, string token)
+    {
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(body));
+        }
+
+        var request = Usage.Post(string.Empty, token);
+        request.Content = new ByteArrayContent(compressed.ToArray());
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Content.Headers.ContentEncoding.Add("gzip");
+        return request;
+    }
+
+    [StoreFact]
     public async Task PostUsage_TextPlain_Answers415()
     {
         using var response = await Client.SendAsync(Usage.Post(Usage.Batch(Usage.Record("a")), Server.IngestToken, "text/plain"));

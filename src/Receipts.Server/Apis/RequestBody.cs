@@ -8,7 +8,8 @@ namespace Receipts.Server.Apis;
 
 /// <summary>
 /// Reading a collector body safely: this route's size limit (413), its content types (415), malformed
-/// payloads (400 with where). Never throws for bad input. OTLP and hook handlers use the same helpers.
+/// payloads (400 with where), <c>Content-Encoding: gzip</c> (the limit then applies to the decompressed
+/// size). Never throws for bad input. OTLP and hook handlers use the same helpers.
 /// </summary>
 public static class RequestBody
 {
@@ -50,15 +51,32 @@ public static class RequestBody
             return (null, tooLarge);
         }
 
+        var (body, unsupported) = Decode(request, limit);
+        if (unsupported is not null)
+        {
+            return (null, unsupported);
+        }
+
         try
         {
             using var buffer = new MemoryStream();
-            await request.Body.CopyToAsync(buffer, cancellationToken);
+            await body!.CopyToAsync(buffer, cancellationToken);
             return (buffer.ToArray(), null);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception e) when (IsTooLarge(e))
         {
             return (null, Problems.PayloadTooLarge(limit));
+        }
+        catch (InvalidDataException)
+        {
+            return (null, Problems.Malformed("The body is not valid gzip."));
+        }
+        finally
+        {
+            if (!ReferenceEquals(body, request.Body))
+            {
+                await body!.DisposeAsync();
+            }
         }
     }
 
@@ -71,20 +89,62 @@ public static class RequestBody
             return (default, tooLarge);
         }
 
+        var (body, unsupported) = Decode(request, limit);
+        if (unsupported is not null)
+        {
+            return (default, unsupported);
+        }
+
         try
         {
-            var value = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, cancellationToken);
+            var value = await JsonSerializer.DeserializeAsync(body!, typeInfo, cancellationToken);
             return value is null ? (default, Problems.Malformed("The body is JSON null; send an object.")) : (value, null);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (Exception e) when (IsTooLarge(e))
         {
             return (default, Problems.PayloadTooLarge(limit));
+        }
+        catch (InvalidDataException)
+        {
+            return (default, Problems.Malformed("The body is not valid gzip."));
         }
         catch (JsonException e)
         {
             return (default, JsonProblem(e));
         }
+        finally
+        {
+            if (!ReferenceEquals(body, request.Body))
+            {
+                await body!.DisposeAsync();
+            }
+        }
     }
+
+    /// <summary>The body to read: as sent, or gunzipped under the limit; 415 for an encoding other than gzip.</summary>
+    private static (Stream? Body, IResult? Problem) Decode(HttpRequest request, long limit)
+    {
+        var encoding = request.Headers.ContentEncoding.ToString().Trim();
+        if (encoding.Length == 0 || encoding.Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            return (request.Body, null);
+        }
+
+        if (encoding.Equals("gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            return (new LimitedReadStream(new System.IO.Compression.GZipStream(request.Body, System.IO.Compression.CompressionMode.Decompress, leaveOpen: true), limit), null);
+        }
+
+        return (null, Problems.Problem(
+            StatusCodes.Status415UnsupportedMediaType,
+            "Unsupported content encoding",
+            $"Content-Encoding '{encoding}' is not accepted; send the body as is or gzip-compressed."));
+    }
+
+    // Kestrel's own limit (raw bytes) or ours (decoded bytes); JSON wraps a stream's exception in a JsonException.
+    private static bool IsTooLarge(Exception e) =>
+        e is BodyTooLargeException or BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+        || (e is JsonException && e.InnerException is { } inner && IsTooLarge(inner));
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult JsonProblem(JsonException e)
     {
