@@ -15,10 +15,13 @@ internal static class CollectorRun
     public static async Task<string> RunAsync(string storeName, BenchOptions options, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), "receipts-bench", Guid.NewGuid().ToString("n"));
+        await using var database = storeName == "postgres" && options.Postgres is { Length: > 0 } admin
+            ? await BenchDatabase.CreateAsync(admin, cancellationToken)
+            : null;
         var spec = storeName switch
         {
             "duckdb" => new StoreSpec(StoreKind.DuckDb, Path.Combine(directory, "bench.duckdb")),
-            "postgres" when options.Postgres is { Length: > 0 } connection => new StoreSpec(StoreKind.Postgres, connection),
+            "postgres" when database is not null => new StoreSpec(StoreKind.Postgres, database.ConnectionString),
             "postgres" => null,
             _ => throw new ArgumentException($"Unknown store {storeName}: duckdb or postgres"),
         };
