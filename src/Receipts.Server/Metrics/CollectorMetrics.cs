@@ -11,6 +11,14 @@ namespace Receipts.Server.Metrics;
 /// </summary>
 public sealed class CollectorMetrics
 {
+    /// <summary>
+    /// At most this many (team, project, model) combinations get their own spend series; later ones are counted
+    /// under <c>other</c>. Label values come from senders, and unbounded series would grow memory without end.
+    /// </summary>
+    internal const int MaxSpendSeries = 2000;
+
+    private const int MaxLabelLength = 100;
+
     private static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
     private readonly CollectorRegistry _registry = Prometheus.Metrics.NewCustomRegistry();
@@ -23,6 +31,7 @@ public sealed class CollectorMetrics
     private readonly Counter _requestsSpend;
     private readonly Counter _cost;
     private readonly ISpendEstimator _estimator;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Team, string Project, string Model), bool> _spendSeries = new();
 
     public CollectorMetrics(ISpendEstimator estimator)
     {
@@ -66,21 +75,23 @@ public sealed class CollectorMetrics
         ArgumentNullException.ThrowIfNull(records);
         foreach (var r in records)
         {
-            var team = r.Tags.TryGetValue("team", out var t) ? t : string.Empty;
-            var project = r.Tags.TryGetValue("project", out var p) ? p : string.Empty;
-            Add(team, project, r.Model, "input", r.Tokens.Input);
-            Add(team, project, r.Model, "output", r.Tokens.Output);
-            Add(team, project, r.Model, "cache_read", r.Tokens.CacheRead);
-            Add(team, project, r.Model, "cache_write_5m", r.Tokens.CacheWrite5m);
-            Add(team, project, r.Model, "cache_write_1h", r.Tokens.CacheWrite1h);
-            _requestsSpend.WithLabels(team, project, r.Model).Inc(r.Requests);
+            var (team, project, model) = Series(
+                r.Tags.TryGetValue("team", out var t) ? t : string.Empty,
+                r.Tags.TryGetValue("project", out var p) ? p : string.Empty,
+                r.Model);
+            Add(team, project, model, "input", r.Tokens.Input);
+            Add(team, project, model, "output", r.Tokens.Output);
+            Add(team, project, model, "cache_read", r.Tokens.CacheRead);
+            Add(team, project, model, "cache_write_5m", r.Tokens.CacheWrite5m);
+            Add(team, project, model, "cache_write_1h", r.Tokens.CacheWrite1h);
+            _requestsSpend.WithLabels(team, project, model).Inc(r.Requests);
             if (r.Cost is { } cost)
             {
-                _cost.WithLabels(team, project, r.Model, r.Currency, r.CostBasis == CostBasis.Billed ? "billed" : "estimated").Inc((double)cost);
+                _cost.WithLabels(team, project, model, r.Currency, r.CostBasis == CostBasis.Billed ? "billed" : "estimated").Inc((double)cost);
             }
             else if (_estimator.EstimateCost(r) is { } estimate)
             {
-                _cost.WithLabels(team, project, r.Model, "USD", "estimated").Inc((double)estimate);
+                _cost.WithLabels(team, project, model, "USD", "estimated").Inc((double)estimate);
             }
         }
     }
@@ -88,6 +99,25 @@ public sealed class CollectorMetrics
     /// <summary>Writes every metric in the Prometheus text exposition format.</summary>
     public Task WriteAsync(Stream stream, CancellationToken cancellationToken) =>
         _registry.CollectAndExportAsTextAsync(stream, cancellationToken);
+
+    private (string Team, string Project, string Model) Series(string team, string project, string model)
+    {
+        var key = (Trim(team), Trim(project), Trim(model));
+        if (_spendSeries.ContainsKey(key))
+        {
+            return key;
+        }
+
+        if (_spendSeries.Count >= MaxSpendSeries)
+        {
+            return ("other", "other", "other");
+        }
+
+        _spendSeries.TryAdd(key, true);
+        return key;
+    }
+
+    private static string Trim(string value) => value.Length <= MaxLabelLength ? value : value[..MaxLabelLength];
 
     private void Add(string team, string project, string model, string kind, long count)
     {
