@@ -56,6 +56,8 @@ internal static class ReceiptsApp
         root.Subcommands.Add(Commands.Teams.TeamsCommand.Create(environment));
         root.Subcommands.Add(Commands.Hooks.HooksCommand.Create(environment));
         root.Subcommands.Add(Commands.Hooks.HookCommand.Create(environment));
+        root.Subcommands.Add(Commands.Serve.ServeCommand.Create(environment));
+        root.Subcommands.Add(Commands.Tokens.TokensCommand.Create(environment));
         return root;
     }
 
