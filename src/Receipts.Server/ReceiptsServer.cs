@@ -56,7 +56,7 @@ public static class ReceiptsServer
         app.MapHealthApi();
         app.MapMetricsApi(options.PublicMetrics);
         app.MapUsageApi();
-        // OTLP/HTTP (/v1/metrics, /v1/logs, /v1/traces) and hooks (/v1/hooks/usage) plug in here: app.MapOtlpApi();
+        app.MapOtlpApi();
         return app;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ReceiptsServerOptions
     public long UsageBodyLimitBytes { get; set; } = 5 * 1024 * 1024;
 
     /// <summary>Largest OTLP/HTTP and hook body, in bytes. Default: 5 MB.</summary>
-    public long OtlpBodyLimitBytes { get; set; } = 5 * 1024 * 1024;
+    public long OtlpBodyLimitBytes { get; set; } = 16 * 1024 * 1024;
 
     /// <summary>How long a stopping server waits for in-flight batches to commit. Default: 30 s.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);

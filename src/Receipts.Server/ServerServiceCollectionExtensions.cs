@@ -1,3 +1,4 @@
+using Receipts.Sources.Otlp;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Receipts.Domain.Storage;
@@ -26,6 +27,8 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton(store.Health);
         services.TryAddSingleton<ISpendEstimator, NoSpendEstimator>();
         services.TryAddSingleton<CollectorMetrics>();
+        services.TryAddSingleton(new OtlpIngestOptions { MaxBodyBytes = options.OtlpBodyLimitBytes });
+        services.TryAddSingleton(provider => new OtlpReceiver(provider.GetRequiredService<IUsageStore>(), provider.GetRequiredService<OtlpIngestOptions>()));
         services.TryAddSingleton<TokenAuthenticator>();
         services.TryAddSingleton(provider => new GroupCommitter(provider.GetRequiredService<IUsageStore>(), store.SingleWriter));
         services.TryAddSingleton<IUsageIngest, UsageIngest>();

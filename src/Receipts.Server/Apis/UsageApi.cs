@@ -17,10 +17,20 @@ public static class UsageApi
     public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/v1/usage", PostUsageAsync).RequireScope(TokenScope.Ingest);
+        app.MapPost("/v1/hooks/usage", PostHookUsageAsync).RequireScope(TokenScope.Ingest);
         return app;
     }
 
-    internal static async Task<IResult> PostUsageAsync(HttpContext context, IUsageIngest ingest, CollectorMetrics metrics, ReceiptsServerOptions options, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>The area of <c>POST /v1/hooks/usage</c>: the same schema, sent by <c>receipts hook session-end|session-start</c>.</summary>
+    public const string HooksArea = "hooks";
+
+    internal static Task<IResult> PostUsageAsync(HttpContext context, IUsageIngest ingest, CollectorMetrics metrics, ReceiptsServerOptions options, TimeProvider time, CancellationToken cancellationToken) =>
+        PostAsync(Area, context, ingest, metrics, options, time, cancellationToken);
+
+    internal static Task<IResult> PostHookUsageAsync(HttpContext context, IUsageIngest ingest, CollectorMetrics metrics, ReceiptsServerOptions options, TimeProvider time, CancellationToken cancellationToken) =>
+        PostAsync(HooksArea, context, ingest, metrics, options, time, cancellationToken);
+
+    private static async Task<IResult> PostAsync(string area, HttpContext context, IUsageIngest ingest, CollectorMetrics metrics, ReceiptsServerOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         var request = context.Request;
         if (!RequestBody.HasMediaType(request, "application/json"))
@@ -57,7 +67,7 @@ public static class UsageApi
             return Problems.InvalidRecords([.. errors.OrderBy(e => e.Index)]);
         }
 
-        var outcome = await ingest.IngestAsync([.. mapped.Select(m => m.Record)], context.GetCaller(), Area, cancellationToken);
+        var outcome = await ingest.IngestAsync([.. mapped.Select(m => m.Record)], context.GetCaller(), area, cancellationToken);
         return outcome.ToHttpResult();
     }
 }

@@ -55,7 +55,7 @@ internal sealed partial class UsageIngest(GroupCommitter writer, CollectorMetric
     }
 
     // A team-bound token speaks for its team only: its tag wins over whatever the sender put there.
-    private static UsageRecord WithTeam(UsageRecord record, string team) =>
+    internal static UsageRecord WithTeam(UsageRecord record, string team) =>
         record.Tags.TryGetValue("team", out var current) && current == team
             ? record
             : record with { Tags = new Dictionary<string, string>(record.Tags) { ["team"] = team } };

@@ -15,4 +15,5 @@ public sealed record OtlpIngestResult(
     int Ignored,
     int DroppedContentAttributes,
     UsageWriteResult? Write,
-    IReadOnlyList<OtlpDiagnostic> Diagnostics);
+    IReadOnlyList<OtlpDiagnostic> Diagnostics,
+    IReadOnlyList<Receipts.Domain.Usage.UsageRecord>? Committed = null);

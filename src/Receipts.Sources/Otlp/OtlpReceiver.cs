@@ -25,7 +25,12 @@ public sealed class OtlpReceiver : IDisposable
     }
 
     public async Task<OtlpIngestResult> IngestAsync(
-        OtlpSignal signal, Stream body, string? contentType, string? contentEncoding, CancellationToken cancellationToken)
+        OtlpSignal signal, Stream body, string? contentType, string? contentEncoding, CancellationToken cancellationToken) =>
+        await IngestAsync(signal, body, contentType, contentEncoding, null, cancellationToken);
+
+    /// <param name="tag">Applied to every record before it is written (the server tags records with a team-bound token's team).</param>
+    public async Task<OtlpIngestResult> IngestAsync(
+        OtlpSignal signal, Stream body, string? contentType, string? contentEncoding, Func<Receipts.Domain.Usage.UsageRecord, Receipts.Domain.Usage.UsageRecord>? tag, CancellationToken cancellationToken)
     {
         if (OtlpContentType.Parse(contentType) is not { } encoding)
         {
@@ -39,10 +44,14 @@ public sealed class OtlpReceiver : IDisposable
             return Failure(encoding, status, error!);
         }
 
-        return await IngestAsync(signal, bytes, encoding, cancellationToken);
+        return await IngestAsync(signal, bytes, encoding, tag, cancellationToken);
     }
 
-    public async Task<OtlpIngestResult> IngestAsync(OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding, CancellationToken cancellationToken)
+    public Task<OtlpIngestResult> IngestAsync(OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding, CancellationToken cancellationToken) =>
+        IngestAsync(signal, body, encoding, null, cancellationToken);
+
+    public async Task<OtlpIngestResult> IngestAsync(
+        OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding, Func<Receipts.Domain.Usage.UsageRecord, Receipts.Domain.Usage.UsageRecord>? tag, CancellationToken cancellationToken)
     {
         var decoded = encoding == OtlpEncoding.Json ? OtlpJsonDecoder.Decode(signal, body) : OtlpProtobufDecoder.Decode(signal, body);
         if (decoded.Batch is not { } batch)
@@ -66,9 +75,12 @@ public sealed class OtlpReceiver : IDisposable
 
             var conversion = _converter.Convert(batch, _temporality.Begin());
             UsageWriteResult? write = null;
+            IReadOnlyList<Receipts.Domain.Usage.UsageRecord> committed = [];
             if (conversion.Records.Count > 0 || conversion.Cursors.Count > 0)
             {
-                write = await _store.WriteUsageAsync(conversion.Records, conversion.Cursors, cancellationToken);
+                var records = tag is null ? conversion.Records : conversion.Records.Select(tag).ToList();
+                write = await _store.WriteUsageAsync(records, conversion.Cursors, cancellationToken);
+                committed = records;
                 _temporality.Commit(conversion.Cursors);
             }
 
@@ -82,7 +94,8 @@ public sealed class OtlpReceiver : IDisposable
                 conversion.Ignored,
                 batch.DroppedContentAttributes,
                 write,
-                conversion.Diagnostics);
+                conversion.Diagnostics,
+                committed);
         }
         catch (StoreUnavailableException e)
         {
