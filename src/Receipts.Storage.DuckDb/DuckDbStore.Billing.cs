@@ -287,5 +287,4 @@ public sealed partial class DuckDbStore : IBillingStore
 
     private static Dictionary<string, string> ReadJsonMap(string? json) =>
         json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
-
 }

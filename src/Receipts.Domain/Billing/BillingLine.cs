@@ -97,5 +97,6 @@ public sealed record BillingLine
     /// <summary>Other fields kept as given: FOCUS <c>x_</c> columns, Anthropic <c>context_window</c>, <c>cost_type</c>, ….</summary>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = Empty;
 
-    internal static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
+    /// <summary>A shared empty map for <see cref="Tags"/> and <see cref="Attributes"/>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Empty = new Dictionary<string, string>();
 }
