@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using DuckDB.NET.Data;
@@ -24,30 +25,25 @@ public sealed partial class DuckDbStore : IBillingStore
         try
         {
             await using var transaction = (DuckDBTransaction)await _connection.BeginTransactionAsync(cancellationToken);
-            await Execute("DELETE FROM billing_staging", transaction, cancellationToken);
-            var seen = await StageBillingAsync(write, cancellationToken);
-
-            long replaced = 0;
-            foreach (var scope in write.Scopes)
+            long writeId;
+            await using (var next = Command("SELECT coalesce(max(write_id), 0) + 1 FROM billing_lines", transaction))
             {
-                replaced += await DeleteScopeAsync(scope, transaction, cancellationToken);
+                writeId = Convert.ToInt64(await next.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
             }
 
+            var (written, seen) = await AppendBillingAsync(write, writeId, cancellationToken);
+            var scopes = write.Scopes.ToList();
             if (write.ReplaceDatasetsSeen)
             {
-                foreach (var (source, dataset) in seen)
-                {
-                    replaced += await DeleteScopeAsync(new BillingScope(source, dataset), transaction, cancellationToken);
-                }
+                scopes.AddRange(seen.Select(s => new BillingScope(s.Source, s.Dataset)));
             }
 
-            long written;
-            await using (var insert = Command("INSERT INTO billing_lines SELECT * FROM billing_staging", transaction))
+            long replaced = 0;
+            foreach (var scope in scopes.Distinct())
             {
-                written = await insert.ExecuteNonQueryAsync(cancellationToken);
+                replaced += await DeleteScopeAsync(scope, writeId, transaction, cancellationToken);
             }
 
-            await Execute("DELETE FROM billing_staging", transaction, cancellationToken);
             await SaveIdentitiesAsync(write.Identities, transaction, cancellationToken);
             await SaveCursorsAsync(write.Cursors, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -144,11 +140,34 @@ public sealed partial class DuckDbStore : IBillingStore
         }
     }
 
-    private async Task<HashSet<(string Source, string Dataset)>> StageBillingAsync(BillingWrite write, CancellationToken cancellationToken)
+    private async Task<(long Written, HashSet<(string Source, string Dataset)> Seen)> AppendBillingAsync(BillingWrite write, long writeId, CancellationToken cancellationToken)
     {
         var seen = new HashSet<(string, string)>();
         (string Source, string Dataset) last = (string.Empty, string.Empty);
-        using var appender = _connection.CreateAppender("billing_staging");
+        long written = 0;
+
+        // Importers hand out one shared map for rows with equal tags or attributes; serialise each map once.
+        var json = new Dictionary<IReadOnlyDictionary<string, string>, string?>(ReferenceEqualityComparer.Instance);
+        string? Json(IReadOnlyDictionary<string, string> map)
+        {
+            if (map.Count == 0)
+            {
+                return null;
+            }
+
+            if (!json.TryGetValue(map, out var text))
+            {
+                text = JsonMap(map);
+                if (json.Count < 100_000)
+                {
+                    json[map] = text;
+                }
+            }
+
+            return text;
+        }
+
+        using var appender = _connection.CreateAppender("billing_lines");
         await foreach (var l in write.Lines.WithCancellation(cancellationToken))
         {
             if (l.Source != last.Source || l.Dataset != last.Dataset)
@@ -162,7 +181,9 @@ public sealed partial class DuckDbStore : IBillingStore
                 throw new ArgumentException($"Billing line {l.Id} ({l.Source}/{l.Dataset} at {l.PeriodStart:O}) is outside every scope of the write.", nameof(write));
             }
 
+            written++;
             appender.CreateRow()
+                .AppendValue(writeId)
                 .AppendValue(l.Id)
                 .AppendValue(l.Source)
                 .AppendValue(l.Dataset)
@@ -192,21 +213,22 @@ public sealed partial class DuckDbStore : IBillingStore
                 .AppendValue(l.ServiceName)
                 .AppendValue(l.Quantity)
                 .AppendValue(l.Unit)
-                .AppendValue(JsonMap(l.Tags))
-                .AppendValue(JsonMap(l.Attributes))
+                .AppendValue(Json(l.Tags))
+                .AppendValue(Json(l.Attributes))
                 .EndRow();
         }
 
-        return seen;
+        return (written, seen);
     }
 
-    private async Task<long> DeleteScopeAsync(BillingScope scope, DuckDBTransaction transaction, CancellationToken cancellationToken)
+    private async Task<long> DeleteScopeAsync(BillingScope scope, long writeId, DuckDBTransaction transaction, CancellationToken cancellationToken)
     {
         await using var command = Command(
-            "DELETE FROM billing_lines WHERE source = $source AND dataset = $dataset"
+            "DELETE FROM billing_lines WHERE write_id <> $write AND source = $source AND dataset = $dataset"
             + (scope.Start is null ? string.Empty : " AND period_start >= $start")
             + (scope.End is null ? string.Empty : " AND period_start < $end"),
             transaction);
+        command.Parameters.Add(new DuckDBParameter("write", writeId));
         command.Parameters.Add(new DuckDBParameter("source", scope.Source));
         command.Parameters.Add(new DuckDBParameter("dataset", scope.Dataset));
         if (scope.Start is { } start)

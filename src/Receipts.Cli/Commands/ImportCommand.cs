@@ -9,6 +9,7 @@ internal static class ImportCommand
     {
         var command = new Command("import", "Read usage, billing or outcomes from a source into the store");
         _ = environment;
+        command.Subcommands.Add(Import.ImportFocusCommand.Create(environment));
         return command;
     }
 }

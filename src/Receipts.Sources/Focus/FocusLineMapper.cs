@@ -17,6 +17,10 @@ internal sealed class FocusLineMapper
     private readonly FocusColumns _c;
     private readonly StringPool _pool;
     private readonly Dictionary<string, long> _ordinals = new(StringComparer.Ordinal);
+
+    // Rows repeat the same tags and attributes; equal ones share one map (and the store serialises it once).
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _tagMaps = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _attributeMaps = new(StringComparer.Ordinal);
     private readonly int _billedCost, _effectiveCost, _listCost, _currency, _accountId, _accountName, _billingPeriodStart,
         _category, _chargeClass, _description, _frequency, _periodStart, _periodEnd, _quantity, _unit, _provider,
         _serviceName, _serviceCategory, _skuId, _subAccountId, _subAccountName, _tags, _model, _inputTokens,
@@ -98,10 +102,22 @@ internal sealed class FocusLineMapper
         }
 
         IReadOnlyDictionary<string, string> tags = BillingLine.Empty;
-        if (_tags >= 0 && !IsNull(row.Field(_tags)) && !TryTags(row.Field(_tags), out tags, out var tagError))
+        if (_tags >= 0 && !IsNull(row.Field(_tags)))
         {
-            (column, error) = (_c.Names[_tags], tagError);
-            return null;
+            var text = row.Field(_tags);
+            if (!_tagMaps.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out tags!))
+            {
+                if (!TryTags(text, out tags, out var tagError))
+                {
+                    (column, error) = (_c.Names[_tags], tagError);
+                    return null;
+                }
+
+                if (_tagMaps.Count < 100_000)
+                {
+                    _tagMaps[text.ToString()] = tags;
+                }
+            }
         }
 
         if (!TryTokens(row, out var tokens, out var requests, ref column, ref error))
@@ -146,7 +162,27 @@ internal sealed class FocusLineMapper
         };
     }
 
-    private Dictionary<string, string> Attributes(IFocusRecordSource row, string accountId)
+    private IReadOnlyDictionary<string, string> Attributes(IFocusRecordSource row, string accountId)
+    {
+        if (_c.Custom.Count > 0)
+        {
+            return NewAttributes(row, accountId);
+        }
+
+        var key = string.Join('\u001f', accountId, Text(row, _serviceCategory), Text(row, _chargeClass), Text(row, _frequency));
+        if (!_attributeMaps.TryGetValue(key, out var attributes))
+        {
+            attributes = NewAttributes(row, accountId);
+            if (_attributeMaps.Count < 100_000)
+            {
+                _attributeMaps[key] = attributes;
+            }
+        }
+
+        return attributes;
+    }
+
+    private Dictionary<string, string> NewAttributes(IFocusRecordSource row, string accountId)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal) { ["BillingAccountId"] = accountId };
         Add(attributes, row, _serviceCategory);

@@ -1,7 +1,10 @@
 -- Billing facts: what providers invoiced or reported per cell and charge period.
 -- No primary key on purpose: a write replaces whole (source, dataset, period) sets, so ids never collide,
--- and an index would slow the million-row FOCUS appends for nothing.
+-- and an index would slow the million-row FOCUS appends for nothing. Lines are appended straight into the
+-- table tagged with their write_id; then the replaced scopes are deleted except that write's own lines,
+-- all in one transaction.
 CREATE TABLE billing_lines (
+    write_id              BIGINT NOT NULL,
     id                    VARCHAR NOT NULL,
     source                VARCHAR NOT NULL,
     dataset               VARCHAR NOT NULL,
@@ -34,8 +37,6 @@ CREATE TABLE billing_lines (
     tags                  VARCHAR,                     -- JSON object
     attributes            VARCHAR                      -- JSON object
 );
-
-CREATE TABLE billing_staging AS SELECT * FROM billing_lines WITH NO DATA;
 
 -- The identity directory: aliases and tags of keys, workspaces, projects and users.
 CREATE TABLE billing_identities (
