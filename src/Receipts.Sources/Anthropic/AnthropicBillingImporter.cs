@@ -48,7 +48,10 @@ public sealed class AnthropicBillingImporter(BillingApiClient api, IBillingStore
             await ClaudeCodeDayAsync(day, lines, ids, cancellationToken);
         }
 
-        foreach (var line in lines)
+        // A row outside the window asked for is not covered by this fetch's scopes: it is left out, not stored.
+        var inWindow = lines.Where(l => l.PeriodStart >= from && l.PeriodStart < to).ToList();
+        summary.OutsideWindow = lines.Count - inWindow.Count;
+        foreach (var line in inWindow)
         {
             summary.Add(line);
         }
@@ -57,7 +60,7 @@ public sealed class AnthropicBillingImporter(BillingApiClient api, IBillingStore
             new BillingWrite
             {
                 Scopes = [new(Source, "usage_report", from, to), new(Source, "cost_report", from, to), new(Source, "claude_code", from, to)],
-                Lines = lines.ToAsyncEnumerable(),
+                Lines = inWindow.ToAsyncEnumerable(),
                 Identities = identities,
                 Cursors = [BillingWindow.Cursor(Source, to)],
             },

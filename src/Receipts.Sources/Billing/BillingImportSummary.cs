@@ -34,6 +34,9 @@ public sealed class BillingImportSummary
 
     public int Requests { get; internal set; }
 
+    /// <summary>Rows the API returned outside the window asked for; left out.</summary>
+    public int OutsideWindow { get; internal set; }
+
     internal void Add(BillingLine line)
     {
         _rows[line.Dataset] = (_rows.TryGetValue(line.Dataset, out var n) ? n : 0) + 1;

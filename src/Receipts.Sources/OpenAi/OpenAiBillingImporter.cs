@@ -56,7 +56,10 @@ public sealed class OpenAiBillingImporter(BillingApiClient api, IBillingStore st
             scopes.Add(new(Source, "usage." + endpoint.Name, from, to));
         }
 
-        foreach (var line in lines)
+        // A row outside the window asked for is not covered by this fetch's scopes: it is left out, not stored.
+        var inWindow = lines.Where(l => l.PeriodStart >= from && l.PeriodStart < to).ToList();
+        summary.OutsideWindow = lines.Count - inWindow.Count;
+        foreach (var line in inWindow)
         {
             summary.Add(line);
         }
@@ -65,7 +68,7 @@ public sealed class OpenAiBillingImporter(BillingApiClient api, IBillingStore st
             new BillingWrite
             {
                 Scopes = scopes,
-                Lines = lines.ToAsyncEnumerable(),
+                Lines = inWindow.ToAsyncEnumerable(),
                 Identities = identities,
                 Cursors = [BillingWindow.Cursor(Source, to)],
             },
