@@ -52,6 +52,7 @@ internal static class ReceiptsApp
         root.Options.Add(GlobalOptions.Verbose);
         root.Subcommands.Add(ImportCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
+        root.Subcommands.Add(ExportCommand.Create(environment));
         return root;
     }
 

@@ -10,6 +10,8 @@ internal static class ImportCommand
         var command = new Command("import", "Read usage, billing or outcomes from a source into the store");
         _ = environment;
         command.Subcommands.Add(Import.ImportFocusCommand.Create(environment));
+        command.Subcommands.Add(Import.ImportAnthropicCommand.Create(environment));
+        command.Subcommands.Add(Import.ImportOpenAiCommand.Create(environment));
         return command;
     }
 }
