@@ -16,9 +16,9 @@ public sealed class FocusRowBuilder(Func<UsageCell, FocusAttribution> attribute)
     [
         "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart",
         "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart",
-        "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "EffectiveCost", "InvoiceIssuerName", "ListCost",
+        "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "EffectiveCost", "InvoiceId", "InvoiceIssuerName", "ListCost",
         "PricingCategory", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "ServiceCategory", "ServiceName",
-        "ServiceSubcategory", "SkuId", "SubAccountId", "SubAccountName", "Tags",
+        "ServiceSubcategory", "SkuId", "SubAccountId", "SubAccountName", "SubAccountType", "Tags",
         "x_Model", "x_ServiceTier", "x_Tool", "x_ApiKeyId", "x_InputTokens", "x_OutputTokens", "x_CacheReadTokens",
         "x_CacheWriteTokens", "x_CacheWrite1hTokens", "x_Requests", "x_CostBasis",
     ];
@@ -46,9 +46,10 @@ public sealed class FocusRowBuilder(Func<UsageCell, FocusAttribution> attribute)
         [
             cost, "receipts", "Receipts", cell.Currency, Instant(month.AddMonths(1)), Instant(month),
             "Usage", null, $"{cell.Model} tokens ({Basis(cell.Basis)})", "Usage-Based", Instant(day.AddDays(1)), Instant(day),
-            Count(cell.Tokens.Total), "Tokens", cost, cost, vendor, cost,
+            Count(cell.Tokens.Total), "Tokens", cost, cost, null, vendor, cost,
             "Standard", Count(cell.Tokens.Total), "Tokens", vendor, vendor, "AI and Machine Learning", Service(cell.Provider),
-            "Generative AI", cell.Model, cell.Workspace ?? cell.ApiKeyId, cell.Workspace ?? cell.ApiKeyAlias, JsonSerializer.Serialize(tags),
+            "Generative AI", cell.Model, cell.Workspace ?? cell.ApiKeyId, cell.Workspace ?? cell.ApiKeyAlias,
+            cell.Workspace is not null ? "Workspace" : cell.ApiKeyId is not null ? "API Key" : null, JsonSerializer.Serialize(tags),
             cell.Model, cell.ServiceTier, cell.Tool, cell.ApiKeyId, Count(cell.Tokens.Input), Count(cell.Tokens.Output), Count(cell.Tokens.CacheRead),
             Count(cell.Tokens.CacheWrite), Count(cell.Tokens.CacheWrite1h), Count(cell.Requests), Basis(cell.Basis),
         ];
