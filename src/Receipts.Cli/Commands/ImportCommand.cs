@@ -12,6 +12,7 @@ internal static class ImportCommand
         command.Subcommands.Add(Import.ImportFocusCommand.Create(environment));
         command.Subcommands.Add(Import.ImportAnthropicCommand.Create(environment));
         command.Subcommands.Add(Import.ImportOpenAiCommand.Create(environment));
+        command.Subcommands.Add(Import.ImportSeatsCommand.Create(environment));
         return command;
     }
 }

@@ -18,4 +18,9 @@ public interface IBillingStore : ICursorStore
 
     /// <summary>The identity directory, optionally of one source.</summary>
     Task<IReadOnlyList<BillingIdentity>> ReadBillingIdentitiesAsync(string? source, CancellationToken cancellationToken);
+
+    /// <summary>Upserts seats by (tool, person, from) in one transaction; returns how many were new.</summary>
+    Task<int> WriteSeatsAsync(IReadOnlyCollection<Seat> seats, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Seat>> ReadSeatsAsync(CancellationToken cancellationToken);
 }

@@ -50,3 +50,16 @@ CREATE TABLE billing_identities (
     updated_at TIMESTAMP NOT NULL,
     PRIMARY KEY (source, kind, id)
 );
+
+-- Subscription seats (Claude Max, Copilot, Cursor…): who holds one, what it costs a month, from when to when.
+CREATE TABLE seats (
+    tool         VARCHAR NOT NULL,
+    person       VARCHAR NOT NULL,
+    valid_from   DATE NOT NULL,
+    valid_to     DATE,                                 -- inclusive; null while it runs
+    plan         VARCHAR,
+    monthly_cost DECIMAL(18, 6) NOT NULL,
+    currency     VARCHAR NOT NULL,
+    updated_at   TIMESTAMP NOT NULL,
+    PRIMARY KEY (tool, person, valid_from)
+);
