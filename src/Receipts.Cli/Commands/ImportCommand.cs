@@ -13,6 +13,7 @@ internal static class ImportCommand
         command.Subcommands.Add(Import.ImportAnthropicCommand.Create(environment));
         command.Subcommands.Add(Import.ImportOpenAiCommand.Create(environment));
         command.Subcommands.Add(Import.ImportSeatsCommand.Create(environment));
+        command.Subcommands.Add(Import.ImportBedrockLogsCommand.Create(environment));
         return command;
     }
 }
