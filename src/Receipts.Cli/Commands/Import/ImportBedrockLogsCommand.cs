@@ -42,10 +42,12 @@ internal static class ImportBedrockLogsCommand
                 await environment.Error.WriteLineAsync($"skipped {skipped}");
             }
 
+            var period = summary.From is { } from && summary.Until is { } until
+                ? string.Create(CultureInfo.InvariantCulture, $"; {from.UtcDateTime:yyyy-MM-dd HH:mm} – {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC.")
+                : ".";
             await environment.Out.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{summary.Files:N0} files ({summary.UnchangedFiles:N0} unchanged), {summary.Records:N0} invocations, {summary.Inserted:N0} new, {summary.Unchanged:N0} already stored, {summary.WithoutTokens:N0} without tokens, {summary.Skipped.Count:N0} lines skipped"
-                + (summary.From is { } from && summary.Until is { } until ? $"; {from.UtcDateTime:yyyy-MM-dd HH:mm} – {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC." : ".")));
+                $"{summary.Files:N0} files ({summary.UnchangedFiles:N0} unchanged), {summary.Records:N0} invocations, {summary.Inserted:N0} new, {summary.Unchanged:N0} already stored, {summary.WithoutTokens:N0} without tokens, {summary.Skipped.Count:N0} lines skipped{period}"));
             return ExitCodes.Ok;
         });
         return command;
