@@ -131,13 +131,11 @@ public sealed class FocusImporter(IBillingStore store, TimeProvider time)
                     if (errors.Count < MaxErrors)
                     {
                         errors.Add(new FocusError(name, source.Line, column, error!));
-                    }
-                    else
-                    {
-                        more = true;
+                        continue;
                     }
 
-                    continue;
+                    more = true; // enough to act on: stop reading
+                    break;
                 }
 
                 rows++;
@@ -155,6 +153,10 @@ public sealed class FocusImporter(IBillingStore store, TimeProvider time)
             }
 
             summary.AddFile(name, columns.Version, rows);
+            if (more)
+            {
+                break;
+            }
         }
 
         if (errors.Count > 0)
