@@ -60,16 +60,20 @@ public sealed class BillingStoreTests
         (await store.ReadBillingLinesAsync(BillingFilter.All, CancellationToken.None).CountAsync()).ShouldBe(2);
     }
 
-    [Fact]
-    public async Task Write_LinesThatThrowMidway_WriteNothing()
+    [Theory]
+    [InlineData(50_000)]
+    [InlineData(1)]
+    public async Task Write_LinesThatThrowMidway_WriteNothing(int bulkThreshold)
     {
         await using var temp = await TempStore.CreateAsync();
         var store = temp.Store;
+        store.BulkThreshold = bulkThreshold;
         await store.WriteBillingAsync(Write(new("anthropic", "cost_report", March2, March2.AddDays(1)), Line("old", March2, 1m)), CancellationToken.None);
 
         async IAsyncEnumerable<BillingLine> Failing()
         {
             yield return Line("new", March2, 2m);
+            yield return Line("new2", March2, 3m);
             await Task.Yield();
             throw new FormatException("bad row");
         }
@@ -113,10 +117,13 @@ public sealed class BillingStoreTests
         lines.Select(l => l.Id).Order().ShouldBe(["3", "9"]);
     }
 
-    [Fact]
-    public async Task Read_RoundTripsEveryFieldAndMoneyExactly()
+    [Theory]
+    [InlineData(50_000)] // appender
+    [InlineData(1)] // spooled CSV loaded by read_csv
+    public async Task Read_RoundTripsEveryFieldAndMoneyExactly(int bulkThreshold)
     {
         await using var temp = await TempStore.CreateAsync();
+        temp.Store.BulkThreshold = bulkThreshold;
         var line = Line("a", March2, 0.000000005030m) with
         {
             IdentityAlias = "Payments",
@@ -128,15 +135,19 @@ public sealed class BillingStoreTests
             Currency = "EUR",
             ChargeCategory = "Credit",
             Sku = "output_tokens",
-            Description = "desc",
+            Description = "say \"hi\", then\na new line, and an empty alias",
             ServiceName = "Claude API",
             Quantity = 42.5m,
             Unit = "Tokens",
             Attributes = new Dictionary<string, string> { ["x_Deployment"] = "prod" },
         };
-        await temp.Store.WriteBillingAsync(Write(new("anthropic", "cost_report"), line), CancellationToken.None);
+        var empty = Line("b", March2, null) with { IdentityAlias = string.Empty, Tags = BillingLine.Empty, Tokens = TokenCounts.Zero };
+        await temp.Store.WriteBillingAsync(Write(new("anthropic", "cost_report"), line, empty), CancellationToken.None);
 
-        var read = (await temp.Store.ReadBillingLinesAsync(new BillingFilter { Provider = "anthropic", Since = March2, Until = March2.AddDays(1) }, CancellationToken.None).ToListAsync()).ShouldHaveSingleItem();
+        var both = await temp.Store.ReadBillingLinesAsync(BillingFilter.All, CancellationToken.None).ToListAsync();
+        var readEmpty = both.Single(l => l.Id == "b");
+        (readEmpty.IdentityAlias, readEmpty.Amount, readEmpty.GroupId, readEmpty.Tags.Count).ShouldBe((string.Empty, null, null, 0));
+        var read = (await temp.Store.ReadBillingLinesAsync(new BillingFilter { Provider = "anthropic", Since = March2, Until = March2.AddDays(1) }, CancellationToken.None).ToListAsync()).Single(l => l.Id == "a");
 
         read.Amount.ShouldBe(0.000000005030m);
         read.EffectiveAmount.ShouldBe(1234567890.123456789012m);
