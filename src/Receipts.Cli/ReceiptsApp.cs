@@ -58,6 +58,7 @@ internal static class ReceiptsApp
         root.Subcommands.Add(Commands.Hooks.HookCommand.Create(environment));
         root.Subcommands.Add(Commands.Serve.ServeCommand.Create(environment));
         root.Subcommands.Add(Commands.Tokens.TokensCommand.Create(environment));
+        root.Subcommands.Add(ExportCommand.Create(environment));
         return root;
     }
 
