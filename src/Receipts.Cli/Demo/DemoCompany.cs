@@ -133,6 +133,16 @@ internal static class DemoCompany
             }
         }
 
+        // Work on another team's ticket inside a repo: the repo rule (0.85) wins over the ticket rule (0.8), and the
+        // two strong rules disagreeing puts the session on the disagreements queue.
+        for (var i = 0; i < 3; i++)
+        {
+            var (path, owner) = repos[i];
+            var other = Projects[(i + 2) % (Projects.Length - 1)];
+            var team = Teams.Single(t => t.Name == Projects.Single(p => p.Name == owner).Team);
+            await transcripts.SessionAsync(path, $"feat/{other.Prefix}-77-shared-work", owner, team, peopleByTeam[team.Name][0], start.AddDays(30 + (10 * i)), cancellationToken);
+        }
+
         // A little usage nobody can place: a throwaway folder with no repo.
         var misc = Path.Combine(root, "home", "tom", "tmp");
         Directory.CreateDirectory(misc);

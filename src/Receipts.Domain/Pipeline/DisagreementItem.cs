@@ -2,7 +2,10 @@ using Receipts.Domain.Attribution;
 
 namespace Receipts.Domain.Pipeline;
 
-/// <summary>A record two strong rules place differently: kept with both candidates, listed, never hidden.</summary>
+/// <summary>
+/// Records (one session's, or one record without a session) that two strong rules place differently:
+/// kept with both candidates, listed, never hidden. <see cref="RecordId"/> is the first such record.
+/// </summary>
 public sealed record DisagreementItem(
     string RecordId,
     string? SessionId,
@@ -12,4 +15,8 @@ public sealed record DisagreementItem(
     string? Project,
     AttributionMethod Method,
     IReadOnlyList<AttributionCandidate> Conflicts,
-    decimal? Amount);
+    decimal? Amount)
+{
+    /// <summary>How many records of the session share this disagreement.</summary>
+    public int Records { get; init; } = 1;
+}

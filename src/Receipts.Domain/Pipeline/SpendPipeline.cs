@@ -70,7 +70,7 @@ public static class SpendPipeline
         }
 
         var coverage = new Dictionary<AttributionMethod, (decimal Amount, long Records)>();
-        var disagreements = new List<DisagreementItem>();
+        var disagreements = new Dictionary<string, DisagreementItem>(StringComparer.Ordinal);
         var unplacedIdentities = new Dictionary<string, (decimal, long)>(StringComparer.Ordinal);
         var unplacedPaths = new Dictionary<string, (decimal, long)>(StringComparer.Ordinal);
         var seatUsage = new Dictionary<(string Person, int Year, int Month), Dictionary<string, decimal>>();
@@ -118,9 +118,18 @@ public static class SpendPipeline
             var dollars = amount ?? 0m;
             var c = coverage.GetValueOrDefault(o.Placed.Method);
             coverage[o.Placed.Method] = (c.Amount + dollars, c.Records + 1);
-            if (o.Placed.IsDisagreement && disagreements.Count < MaxDisagreements)
+            if (o.Placed.IsDisagreement)
             {
-                disagreements.Add(new DisagreementItem(r.Id, r.SessionId, r.Branch, r.Repo, r.At, o.Placed.Project, o.Placed.Method, o.Placed.Conflicts, amount));
+                // One queue item per session and verdict: a person fixes a session, not each of its requests.
+                var key = (r.SessionId ?? r.Id) + "\n" + o.Placed.Project + "\n" + string.Join(",", o.Placed.Conflicts.Select(x => x.Project));
+                if (disagreements.TryGetValue(key, out var existing))
+                {
+                    disagreements[key] = existing with { Amount = existing.Amount + amount, Records = existing.Records + 1 };
+                }
+                else if (disagreements.Count < MaxDisagreements)
+                {
+                    disagreements[key] = new DisagreementItem(r.Id, r.SessionId, r.Branch, r.Repo, r.At, o.Placed.Project, o.Placed.Method, o.Placed.Conflicts, amount);
+                }
             }
 
             if (o.Placed.Project is null)
@@ -156,8 +165,17 @@ public static class SpendPipeline
             var monthStart = new DateOnly(s.Year, s.Month, 1);
             var first = Max(monthStart, s.Seat.From, DateOnly.FromDateTime(since.UtcDateTime));
             var last = Min(monthStart.AddMonths(1).AddDays(-1), s.Seat.To ?? DateOnly.MaxValue, DateOnly.FromDateTime(until.UtcDateTime.AddTicks(-1)));
-            var days = Math.Max(1, last.DayNumber - first.DayNumber + 1);
-            var cents = LargestRemainder.Allocate(Money.ToCents(s.Amount), Enumerable.Repeat(1m, days).ToArray());
+            var seatFirst = monthStart > s.Seat.From ? monthStart : s.Seat.From;
+            var seatLast = s.Seat.To is { } to && to < monthStart.AddMonths(1).AddDays(-1) ? to : monthStart.AddMonths(1).AddDays(-1);
+            var days = last.DayNumber - first.DayNumber + 1;
+            if (days <= 0)
+            {
+                continue;
+            }
+
+            // Only the days inside the report's period are charged: a month half in the period costs half.
+            var amount = s.Amount * days / (seatLast.DayNumber - seatFirst.DayNumber + 1);
+            var cents = EvenCents(Money.ToCents(amount), days);
             for (var d = 0; d < days; d++)
             {
                 items.Add(new SpendItem
@@ -175,9 +193,9 @@ public static class SpendPipeline
                 });
             }
 
-            var method = s.Project is null ? AttributionMethod.None : AttributionMethod.PersonDefault;
+            var method = s.Project is null ? AttributionMethod.None : AttributionMethod.Seat;
             var c = coverage.GetValueOrDefault(method);
-            coverage[method] = (c.Amount + s.Amount, c.Records);
+            coverage[method] = (c.Amount + (cents.Sum() / 100m), c.Records);
         }
 
         foreach (var remainder in items.Where(i => i.RecordId.StartsWith("billing:", StringComparison.Ordinal)))
@@ -195,7 +213,7 @@ public static class SpendPipeline
                 .OrderBy(kv => kv.Key)
                 .Select(kv => new CoverageRow(kv.Key, Attributor.ConfidenceOf(kv.Key), kv.Value.Amount, kv.Value.Records))
                 .ToList(),
-            Disagreements = disagreements,
+            Disagreements = disagreements.Values.OrderByDescending(d => d.Amount ?? 0m).ThenBy(d => d.At).ToList(),
             UnattributedIdentities = Top(unplacedIdentities),
             UnattributedPaths = Top(unplacedPaths),
             IdleSeats = seatAllocations.Where(s => s.Idle).ToList(),
@@ -295,6 +313,24 @@ public static class SpendPipeline
         Billed = true,
         Requests = 0,
     };
+
+    /// <summary>
+    /// Splits cents evenly over days by rounding the running total: the parts sum exactly, and any run of
+    /// consecutive days is within a cent of its exact share (spare cents do not pile up on the first days).
+    /// </summary>
+    internal static long[] EvenCents(long cents, int days)
+    {
+        var parts = new long[days];
+        long previous = 0;
+        for (var d = 0; d < days; d++)
+        {
+            var cumulative = (long)decimal.Round((decimal)cents * (d + 1) / days, 0, MidpointRounding.AwayFromZero);
+            parts[d] = cumulative - previous;
+            previous = cumulative;
+        }
+
+        return parts;
+    }
 
     private static DateOnly Max(DateOnly a, DateOnly b, DateOnly c) => a > b ? (a > c ? a : c) : (b > c ? b : c);
 
