@@ -22,4 +22,13 @@ public interface IUsageStore : ICursorStore
     IAsyncEnumerable<UsageRecord> ReadUsageAsync(UsageFilter filter, CancellationToken cancellationToken);
 
     Task<long> CountUsageAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The records <paramref name="filter"/> selects, in time order, carrying only what usage reports read:
+    /// time, source kind, provider, model, service tier, speed, inference geo, tokens, web searches, requests,
+    /// cost, cost basis, currency, session, repo, branch and cwd. Every other field is left empty (<c>Id</c> is
+    /// the empty string), so a store can read far less than <see cref="ReadUsageAsync"/> does.
+    /// </summary>
+    IAsyncEnumerable<UsageRecord> ReadUsageForReportAsync(UsageFilter filter, CancellationToken cancellationToken) =>
+        ReadUsageAsync(filter, cancellationToken);
 }
