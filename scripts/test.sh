@@ -1,5 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test. On a fresh machine it first installs and starts what the tests need.
+# Runs every test, the PostgreSQL contract suite included: installs and starts PostgreSQL when
+# needed (scripts/test-deps.sh, as root), then `dotnet test Receipts.slnx`. Extra arguments go to dotnet test.
+# Use an existing server instead: RECEIPTS_TEST_POSTGRES="Host=…;Username=…;Password=…;Database=…" bash scripts/test.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-dotnet test Receipts.slnx --nologo
+
+if [ -z "${RECEIPTS_TEST_POSTGRES:-}" ]; then
+  RECEIPTS_TEST_POSTGRES="$(bash scripts/test-deps.sh | tail -n 1)"
+  export RECEIPTS_TEST_POSTGRES
+fi
+
+dotnet build Receipts.slnx
+dotnet test Receipts.slnx --no-build "$@"

@@ -18,6 +18,9 @@ internal sealed record CliEnvironment
 
     public required string WorkingDirectory { get; init; }
 
+    /// <summary>Standard input as bytes (the Claude Code hook reads its JSON there); empty unless set.</summary>
+    public Func<Stream> OpenStandardInput { get; init; } = () => Stream.Null;
+
     /// <summary>True when stderr is a terminal and not under CI: progress bars are drawn only then.</summary>
     public bool Interactive { get; init; }
 
@@ -35,6 +38,7 @@ internal sealed record CliEnvironment
         GetVariable = Environment.GetEnvironmentVariable,
         Time = TimeProvider.System,
         WorkingDirectory = Directory.GetCurrentDirectory(),
+        OpenStandardInput = () => Console.IsInputRedirected ? Console.OpenStandardInput() : Stream.Null,
         Interactive = !Console.IsErrorRedirected
             && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"))
             && Environment.GetEnvironmentVariable("TERM") is not "dumb",

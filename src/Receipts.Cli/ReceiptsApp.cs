@@ -53,6 +53,12 @@ internal static class ReceiptsApp
         root.Subcommands.Add(ImportCommand.Create(environment));
         root.Subcommands.Add(ReportCommand.Create(environment));
         root.Subcommands.Add(Commands.Prices.PricesCommand.Create(environment));
+        root.Subcommands.Add(Commands.Teams.TeamsCommand.Create(environment));
+        root.Subcommands.Add(Commands.Hooks.HooksCommand.Create(environment));
+        root.Subcommands.Add(Commands.Hooks.HookCommand.Create(environment));
+        root.Subcommands.Add(Commands.Serve.ServeCommand.Create(environment));
+        root.Subcommands.Add(Commands.Tokens.TokensCommand.Create(environment));
+        root.Subcommands.Add(ExportCommand.Create(environment));
         return root;
     }
 

@@ -53,6 +53,7 @@ public sealed partial class DuckDbStore
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(cursors);
+        records = FullerCopy.KeepFullest(records);
         await _gate.WaitAsync(cancellationToken);
         try
         {

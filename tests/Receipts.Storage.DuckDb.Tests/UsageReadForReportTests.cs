@@ -93,16 +93,15 @@ public sealed class UsageReadForReportTests
     }
 
     [Fact]
-    public async Task FirstWrite_WithOneIdTwice_FailsWhole()
+    public async Task FirstWrite_WithOneIdTwice_KeepsTheFullerCopy()
     {
         await using var temp = await TempStore.CreateAsync();
+        var thin = Record("a", 1);
+        var full = thin with { Tokens = new TokenCounts(4, 900, 100, 10, 7) };
 
-        await Should.ThrowAsync<Exception>(() => temp.Store.WriteUsageAsync(
-            [Record("a", 1), Record("a", 2)],
-            [new SourceCursor("claude-code", "/logs/a.jsonl", "{\"o\":1}")],
-            Ct));
+        var result = await temp.Store.WriteUsageAsync([thin, full], [], Ct);
 
-        (await temp.Store.CountUsageAsync(Ct)).ShouldBe(0);
-        (await temp.Store.GetCursorsAsync("claude-code", Ct)).ShouldBeEmpty();
+        result.ShouldBe(new UsageWriteResult(1, 0, 0));
+        (await temp.Store.ReadUsageAsync(UsageFilter.All, Ct).SingleAsync()).Tokens.Output.ShouldBe(900);
     }
 }

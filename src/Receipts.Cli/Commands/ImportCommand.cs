@@ -16,6 +16,12 @@ internal static class ImportCommand
         command.Subcommands.Add(ImportJiraCommand.Create(environment));
         command.Subcommands.Add(ImportLinearCommand.Create(environment));
         command.Subcommands.Add(ImportAsanaCommand.Create(environment));
+        command.Subcommands.Add(ImportGitCommand.Create(environment));
+        command.Subcommands.Add(ImportFocusCommand.Create(environment));
+        command.Subcommands.Add(ImportAnthropicCommand.Create(environment));
+        command.Subcommands.Add(ImportOpenAiCommand.Create(environment));
+        command.Subcommands.Add(ImportSeatsCommand.Create(environment));
+        command.Subcommands.Add(ImportBedrockLogsCommand.Create(environment));
         return command;
     }
 }

@@ -10,6 +10,7 @@ internal static class ReportCommand
         var command = new Command("report", "Print a report: a table on a terminal, --json or --csv for scripts");
         _ = environment;
         command.Subcommands.Add(Report.ReportUsageCommand.Create(environment));
+        command.Subcommands.Add(Report.ReportChangesCommand.Create(environment));
         return command;
     }
 }

@@ -28,6 +28,22 @@ public sealed record SpendItem
 
     public IReadOnlyList<string> Tickets { get; init; } = [];
 
+    /// <summary>The API key alias (else id) the request used, when known.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>The <c>workflow</c> tag (a feature or pipeline of a production service), when set.</summary>
+    public string? Workflow { get; init; }
+
+    /// <summary>The <c>env</c> tag (<c>prod</c>, <c>dev</c>, <c>test</c>…), when set.</summary>
+    public string? Env { get; init; }
+
+    public string? SessionId { get; init; }
+
+    public string? Provider { get; init; }
+
+    /// <summary>Requests this item stands for (1 for one request).</summary>
+    public long Requests { get; init; } = 1;
+
     public TokenCounts Tokens { get; init; }
 
     /// <summary>Dollars; null when unknown (unpriced model, no billing).</summary>

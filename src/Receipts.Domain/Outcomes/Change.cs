@@ -34,6 +34,12 @@ public sealed record Change
     /// <summary>Files touched against the first parent, renames followed to their new path.</summary>
     public IReadOnlyList<string> Files { get; init; } = [];
 
+    /// <summary>The old paths of files this change renamed or copied (kept so "same area" still matches the earlier name).</summary>
+    public IReadOnlyList<string> PreviousFiles { get; init; } = [];
+
+    /// <summary>Tags pointing at the change's commit (git tags), used like labels by the hotfix rule.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     /// <summary>Ticket ids linked to it (from the branch, title, closing keywords or the host's links).</summary>
     public IReadOnlyList<string> Tickets { get; init; } = [];
 

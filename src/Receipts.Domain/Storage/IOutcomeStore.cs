@@ -17,4 +17,9 @@ public interface IOutcomeStore : ICursorStore
 
     Task<IReadOnlyList<TicketEvent>> ReadTicketEventsAsync(CancellationToken cancellationToken);
 
+    /// <summary>Records a change of a team's observation window (append-only: history is never rewritten).</summary>
+    Task WriteTeamWindowChangeAsync(TeamWindowChange change, CancellationToken cancellationToken);
+
+    /// <summary>Every recorded window change, oldest first.</summary>
+    Task<IReadOnlyList<TeamWindowChange>> ReadTeamWindowChangesAsync(CancellationToken cancellationToken);
 }

@@ -90,4 +90,15 @@ internal sealed class InMemoryOutcomeStore : IOutcomeStore
             _cursors[(cursor.Source, cursor.Key)] = cursor;
         }
     }
+
+    private readonly List<TeamWindowChange> _windows = [];
+
+    public Task WriteTeamWindowChangeAsync(TeamWindowChange change, CancellationToken cancellationToken)
+    {
+        _windows.Add(change);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<TeamWindowChange>> ReadTeamWindowChangesAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<TeamWindowChange>>([.. _windows]);
 }

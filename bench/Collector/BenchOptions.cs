@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace Receipts.Bench.Collector;
+
+/// <summary>Command line: bounded by a record count and a duration; the server is always this process on 127.0.0.1.</summary>
+internal sealed record BenchOptions
+{
+    public long Records { get; init; } = 300_000;
+
+    public int BatchSize { get; init; } = 200;
+
+    public int Clients { get; init; } = 8;
+
+    public TimeSpan MaxDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    public IReadOnlyList<string> Stores { get; init; } = ["duckdb", "postgres"];
+
+    public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("RECEIPTS_TEST_POSTGRES");
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            options = args[i] switch
+            {
+                "--records" => options with { Records = long.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--batch" => options with { BatchSize = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--clients" => options with { Clients = int.Parse(Next(), CultureInfo.InvariantCulture) },
+                "--seconds" => options with { MaxDuration = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)) },
+                "--store" => options with { Stores = Next().Split(',') },
+                "--postgres" => options with { Postgres = Next() },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --batch N --clients N --seconds N --store duckdb,postgres --postgres CONNSTRING"),
+            };
+        }
+
+        return options;
+    }
+}

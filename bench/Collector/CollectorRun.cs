@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
+using Receipts.Domain.Tokens;
+using Receipts.Server;
+using Receipts.Server.Storage;
+
+namespace Receipts.Bench.Collector;
+
+/// <summary>One store: start the real server on 127.0.0.1, drive it with concurrent clients, verify the store's count.</summary>
+internal static class CollectorRun
+{
+    public static async Task<string> RunAsync(string storeName, BenchOptions options, CancellationToken cancellationToken)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "receipts-bench", Guid.NewGuid().ToString("n"));
+        await using var database = storeName == "postgres" && options.Postgres is { Length: > 0 } admin
+            ? await BenchDatabase.CreateAsync(admin, cancellationToken)
+            : null;
+        var spec = storeName switch
+        {
+            "duckdb" => new StoreSpec(StoreKind.DuckDb, Path.Combine(directory, "bench.duckdb")),
+            "postgres" when database is not null => new StoreSpec(StoreKind.Postgres, database.ConnectionString),
+            "postgres" => null,
+            _ => throw new ArgumentException($"Unknown store {storeName}: duckdb or postgres"),
+        };
+        if (spec is null)
+        {
+            return "postgres: skipped (set RECEIPTS_TEST_POSTGRES or --postgres CONNSTRING)";
+        }
+
+        await using var store = await ServerStore.OpenAsync(spec, TimeProvider.System, cancellationToken);
+        var token = TokenSecret.Generate();
+        var run = Guid.NewGuid().ToString("n")[..8];
+        await store.Tokens.CreateTokenAsync(new ApiToken { Name = "bench-" + run, Hash = TokenSecret.Hash(token), Scope = TokenScope.Ingest, CreatedAt = TimeProvider.System.GetUtcNow() }, cancellationToken);
+        var before = await store.Usage.CountUsageAsync(cancellationToken);
+
+        await using var app = ReceiptsServer.Build(new ReceiptsServerOptions { Urls = ["http://127.0.0.1:0"] }, store, b => b.Logging.ClearProviders());
+        await app.StartAsync(cancellationToken);
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = new Uri(app.Urls.Single()) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        // Warm-up: JIT, connection pool, first store pages. Not counted.
+        for (var i = 0; i < 10; i++)
+        {
+            await SendAsync(client, BatchGenerator.Batch("warm-" + run, i, options.BatchSize), cancellationToken);
+        }
+
+        var batches = options.Records / options.BatchSize;
+        var latencies = new List<double>[options.Clients];
+        long next = -1, failed = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var deadline = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(
+            async () =>
+            {
+                latencies[c] = [];
+                long batch;
+                while ((batch = Interlocked.Increment(ref next)) < batches && deadline.Elapsed < options.MaxDuration)
+                {
+                    var body = BatchGenerator.Batch(run, batch, options.BatchSize);
+                    var started = Stopwatch.GetTimestamp();
+                    if (!await SendAsync(client, body, cancellationToken))
+                    {
+                        Interlocked.Increment(ref failed);
+                    }
+
+                    latencies[c].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            },
+            cancellationToken)));
+        var elapsed = deadline.Elapsed;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        await app.StopAsync(cancellationToken);
+
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        var sent = (long)all.Count * options.BatchSize;
+        var stored = await store.Usage.CountUsageAsync(cancellationToken) - before - (10L * options.BatchSize);
+        var result = $"{storeName}: {sent} records in {all.Count} batches, {elapsed.TotalSeconds:0.0} s, "
+            + $"{sent / elapsed.TotalSeconds:N0} records/s, batch latency p50 {Percentile(all, 0.50):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms, max {all[^1]:0.0} ms; "
+            + $"CPU {cpu.TotalSeconds:0.0} s for server and client together ({sent / cpu.TotalSeconds:N0} records per CPU-second); "
+            + $"failed batches {failed}; stored {stored} (expected {sent - (failed * options.BatchSize)})";
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Postgres run: no files.
+        }
+
+        return result;
+    }
+
+    private static async Task<bool> SendAsync(HttpClient client, byte[] body, CancellationToken cancellationToken)
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await client.PostAsync(new Uri("/v1/usage", UriKind.Relative), content, cancellationToken);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Receipts.Server;
+
+namespace Receipts.Cli.Commands.Serve;
+
+/// <summary><c>receipts serve</c>: the collector (and later API and dashboard), in this process.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var urls = new Option<string[]>("--urls")
+        {
+            Description = "Where to listen (default: http://127.0.0.1:5080, loopback only). Several: --urls http://127.0.0.1:5080 --urls http://[::1]:5080",
+            DefaultValueFactory = _ => ["http://127.0.0.1:5080"],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var store = StoreOption.Create();
+        var publicMetrics = new Option<bool>("--public-metrics")
+        {
+            Description = "Serve GET /metrics without a token (default: a read-scope token is required)",
+        };
+        var usageLimit = new Option<long>("--usage-body-limit")
+        {
+            Description = "Largest POST /v1/usage body in bytes; bigger is answered 413 (default: 5242880, 5 MB)",
+            DefaultValueFactory = _ => 5 * 1024 * 1024,
+        };
+        var otlpLimit = new Option<long>("--otlp-body-limit")
+        {
+            Description = "Largest OTLP/HTTP or hook body in bytes (default: 5242880, 5 MB)",
+            DefaultValueFactory = _ => 5 * 1024 * 1024,
+        };
+
+        var command = new Command(
+            "serve",
+            """
+            Run the collector: POST /v1/usage batches (and OTLP, hooks), GET /healthz, GET /metrics.
+            Every route but /healthz needs a bearer token: create one with `receipts tokens create`.
+            The store is the embedded DuckDB file by default (one server process); use PostgreSQL
+            for several replicas. Ctrl+C or SIGTERM stops accepting and finishes in-flight batches.
+
+            Examples:
+              receipts serve
+              receipts serve --urls http://0.0.0.0:5080 --public-metrics
+              receipts serve --store "postgres:Host=db;Username=receipts;Password=$PGPASSWORD;Database=receipts"
+            """);
+        command.Options.Add(urls);
+        command.Options.Add(store);
+        command.Options.Add(publicMetrics);
+        command.Options.Add(usageLimit);
+        command.Options.Add(otlpLimit);
+        command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
+        {
+            var context = new CommandContext(environment, parseResult);
+            var options = new ReceiptsServerOptions
+            {
+                Urls = [.. (context.Get(urls) ?? []).SelectMany(u => u.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))],
+                PublicMetrics = context.Get(publicMetrics),
+                UsageBodyLimitBytes = context.Get(usageLimit),
+                OtlpBodyLimitBytes = context.Get(otlpLimit),
+            };
+            if (options.UsageBodyLimitBytes <= 0 || options.OtlpBodyLimitBytes <= 0)
+            {
+                throw new UserException("Body limits must be positive byte counts.", "Example: --usage-body-limit 10485760 for 10 MB.");
+            }
+
+            var spec = StoreOption.Resolve(context, store);
+            await using var opened = await StoreOption.OpenAsync(context, spec, cancellationToken);
+            await using var app = ReceiptsServer.Build(options, opened, builder => builder.Services.AddSingleton(environment.Time));
+            try
+            {
+                await app.StartAsync(cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new UserException($"Cannot listen on {string.Join(", ", options.Urls)}: {e.Message}", "Choose another port with --urls http://127.0.0.1:PORT.", e);
+            }
+
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            foreach (var address in addresses)
+            {
+                await environment.Out.WriteLineAsync($"Receipts collector listening on {address} (store: {opened.Description})");
+            }
+
+            await environment.Out.FlushAsync(cancellationToken);
+            await app.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

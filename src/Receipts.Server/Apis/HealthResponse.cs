@@ -1,0 +1,3 @@
+namespace Receipts.Server.Apis;
+
+public sealed record HealthResponse(string Status, string Store);

@@ -1,0 +1,52 @@
+using Receipts.Domain.Storage;
+using Receipts.Storage.DuckDb;
+using Receipts.Storage.Postgres;
+
+namespace Receipts.Server.Storage;
+
+/// <summary>
+/// The opened store, seen through the contracts the server needs. Both stores implement all of them;
+/// this holds one object under each role so the host does not depend on which database it is.
+/// </summary>
+public sealed class ServerStore : IAsyncDisposable
+{
+    private readonly IAsyncDisposable _owner;
+
+    private ServerStore(IAsyncDisposable owner, IUsageStore usage, ITokenStore tokens, IStoreHealth health, string description, bool singleWriter)
+    {
+        SingleWriter = singleWriter;
+        _owner = owner;
+        Usage = usage;
+        Tokens = tokens;
+        Health = health;
+        Description = description;
+    }
+
+    public IUsageStore Usage { get; }
+
+    public ITokenStore Tokens { get; }
+
+    public IStoreHealth Health { get; }
+
+    /// <summary>True for the embedded DuckDB file: one writer at a time, so the server groups concurrent batches into one commit.</summary>
+    public bool SingleWriter { get; }
+
+    /// <summary>Where the store is, without secrets.</summary>
+    public string Description { get; }
+
+    /// <summary>Opens the store <paramref name="spec"/> names; throws <see cref="StoreUnavailableException"/> when it cannot.</summary>
+    public static async Task<ServerStore> OpenAsync(StoreSpec spec, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Kind == StoreKind.DuckDb)
+        {
+            var duck = await DuckDbStore.OpenAsync(spec.Target, time, cancellationToken);
+            return new ServerStore(duck, duck, duck, duck, $"duckdb {duck.Path}", singleWriter: true);
+        }
+
+        var postgres = await PostgresStore.OpenAsync(spec.Target, time, cancellationToken);
+        return new ServerStore(postgres, postgres, postgres, postgres, postgres.Location, singleWriter: false);
+    }
+
+    public ValueTask DisposeAsync() => _owner.DisposeAsync();
+}

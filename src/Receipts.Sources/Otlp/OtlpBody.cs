@@ -1,0 +1,59 @@
+using System.IO.Compression;
+
+namespace Receipts.Sources.Otlp;
+
+/// <summary>Reads a request body within its size limits, undoing <c>Content-Encoding: gzip</c>.</summary>
+internal static class OtlpBody
+{
+    public static async Task<(byte[]? Bytes, int Status, OtlpDiagnostic? Error)> ReadAsync(
+        Stream body, string? contentEncoding, OtlpIngestOptions options, CancellationToken cancellationToken)
+    {
+        var encoding = contentEncoding?.Trim().ToLowerInvariant();
+        if (encoding is not (null or "" or "identity" or "gzip"))
+        {
+            return (null, 415, new OtlpDiagnostic("Content-Encoding", $"'{contentEncoding}' is not supported; send gzip or no encoding"));
+        }
+
+        var raw = await ReadLimitedAsync(body, options.MaxBodyBytes, cancellationToken);
+        if (raw is null)
+        {
+            return (null, 413, new OtlpDiagnostic("body", $"larger than {options.MaxBodyBytes} bytes"));
+        }
+
+        if (encoding != "gzip")
+        {
+            return (raw, 200, null);
+        }
+
+        try
+        {
+            await using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
+            var inflated = await ReadLimitedAsync(gzip, options.MaxDecompressedBytes, cancellationToken);
+            return inflated is null
+                ? (null, 413, new OtlpDiagnostic("body", $"larger than {options.MaxDecompressedBytes} bytes after gzip decompression"))
+                : (inflated, 200, null);
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, 400, new OtlpDiagnostic("body", "Content-Encoding is gzip but the body is not valid gzip: " + e.Message));
+        }
+    }
+
+    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,19 @@
+using Receipts.Domain.Storage;
+
+namespace Receipts.Sources.Otlp;
+
+/// <summary>
+/// What the HTTP endpoint answers: status, content type and body are ready to send as they are.
+/// <see cref="Write"/> is null when nothing was written (an error, or nothing to record).
+/// </summary>
+public sealed record OtlpIngestResult(
+    int StatusCode,
+    string ContentType,
+    byte[] Body,
+    int Records,
+    int Rejected,
+    int Ignored,
+    int DroppedContentAttributes,
+    UsageWriteResult? Write,
+    IReadOnlyList<OtlpDiagnostic> Diagnostics,
+    IReadOnlyList<Receipts.Domain.Usage.UsageRecord>? Committed = null);

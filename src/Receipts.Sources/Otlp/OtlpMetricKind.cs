@@ -1,0 +1,10 @@
+namespace Receipts.Sources.Otlp;
+
+internal enum OtlpMetricKind
+{
+    Gauge,
+    Sum,
+    Histogram,
+    ExponentialHistogram,
+    Summary,
+}

@@ -1,0 +1,122 @@
+using Receipts.Domain.Storage;
+
+namespace Receipts.Sources.Otlp;
+
+/// <summary>
+/// The OTLP/HTTP receiver without the web framework: body bytes, Content-Type and Content-Encoding in;
+/// status, content type and response body out. It never throws for bad input: a malformed payload is a
+/// 400 with what and where, a store that is down a 503 (the exporter retries). 2xx is answered only
+/// after the records (and the temporality cursors that produced them) are committed (invariant 7).
+/// One instance per process; the server registers it as a singleton.
+/// </summary>
+public sealed class OtlpReceiver : IDisposable
+{
+    private readonly IUsageStore _store;
+    private readonly OtlpIngestOptions _options;
+    private readonly OtlpUsageConverter _converter;
+    private readonly CumulativeTemporality _temporality = new();
+    private readonly SemaphoreSlim _metricsGate = new(1, 1);
+
+    public OtlpReceiver(IUsageStore store, OtlpIngestOptions options)
+    {
+        _store = store;
+        _options = options;
+        _converter = new OtlpUsageConverter(options);
+    }
+
+    public async Task<OtlpIngestResult> IngestAsync(
+        OtlpSignal signal, Stream body, string? contentType, string? contentEncoding, CancellationToken cancellationToken) =>
+        await IngestAsync(signal, body, contentType, contentEncoding, null, cancellationToken);
+
+    /// <param name="tag">Applied to every record before it is written (the server tags records with a team-bound token's team).</param>
+    public async Task<OtlpIngestResult> IngestAsync(
+        OtlpSignal signal, Stream body, string? contentType, string? contentEncoding, Func<Receipts.Domain.Usage.UsageRecord, Receipts.Domain.Usage.UsageRecord>? tag, CancellationToken cancellationToken)
+    {
+        if (OtlpContentType.Parse(contentType) is not { } encoding)
+        {
+            var diagnostic = new OtlpDiagnostic("Content-Type", $"'{contentType}' is not supported; send {OtlpContentType.Protobuf} or {OtlpContentType.Json}");
+            return Failure(OtlpEncoding.Json, 415, diagnostic);
+        }
+
+        var (bytes, status, error) = await OtlpBody.ReadAsync(body, contentEncoding, _options, cancellationToken);
+        if (bytes is null)
+        {
+            return Failure(encoding, status, error!);
+        }
+
+        return await IngestAsync(signal, bytes, encoding, tag, cancellationToken);
+    }
+
+    public Task<OtlpIngestResult> IngestAsync(OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding, CancellationToken cancellationToken) =>
+        IngestAsync(signal, body, encoding, null, cancellationToken);
+
+    public async Task<OtlpIngestResult> IngestAsync(
+        OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding, Func<Receipts.Domain.Usage.UsageRecord, Receipts.Domain.Usage.UsageRecord>? tag, CancellationToken cancellationToken)
+    {
+        var decoded = encoding == OtlpEncoding.Json ? OtlpJsonDecoder.Decode(signal, body) : OtlpProtobufDecoder.Decode(signal, body);
+        if (decoded.Batch is not { } batch)
+        {
+            return Failure(encoding, 400, decoded.Error!);
+        }
+
+        // Cumulative state is read-modify-write: one metrics batch at a time keeps it consistent.
+        var gate = signal == OtlpSignal.Metrics ? _metricsGate : null;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            if (signal == OtlpSignal.Metrics)
+            {
+                await _temporality.EnsureLoadedAsync(_store, cancellationToken);
+            }
+
+            var conversion = _converter.Convert(batch, _temporality.Begin());
+            UsageWriteResult? write = null;
+            IReadOnlyList<Receipts.Domain.Usage.UsageRecord> committed = [];
+            if (conversion.Records.Count > 0 || conversion.Cursors.Count > 0)
+            {
+                var records = tag is null ? conversion.Records : conversion.Records.Select(tag).ToList();
+                write = await _store.WriteUsageAsync(records, conversion.Cursors, cancellationToken);
+                committed = records;
+                _temporality.Commit(conversion.Cursors);
+            }
+
+            var message = conversion.Rejected > 0 ? OtlpResponses.Summarise(conversion.Diagnostics) : null;
+            return new OtlpIngestResult(
+                200,
+                OtlpContentType.Of(encoding),
+                OtlpResponses.Success(encoding, signal, conversion.Rejected, message),
+                conversion.Records.Count,
+                conversion.Rejected,
+                conversion.Ignored,
+                batch.DroppedContentAttributes,
+                write,
+                conversion.Diagnostics,
+                committed);
+        }
+        catch (StoreUnavailableException e)
+        {
+            return Failure(encoding, 503, new OtlpDiagnostic("store", e.Message));
+        }
+        finally
+        {
+            gate?.Release();
+        }
+    }
+
+    public void Dispose() => _metricsGate.Dispose();
+
+    private static OtlpIngestResult Failure(OtlpEncoding encoding, int status, OtlpDiagnostic diagnostic)
+    {
+        var code = status switch
+        {
+            413 => 8,
+            503 => 14,
+            _ => 3,
+        };
+        return new OtlpIngestResult(status, OtlpContentType.Of(encoding), OtlpResponses.Status(encoding, code, diagnostic.ToString()), 0, 0, 0, 0, null, [diagnostic]);
+    }
+}
