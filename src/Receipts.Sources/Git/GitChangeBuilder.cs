@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Receipts.Domain.Outcomes;
+using Receipts.Domain.Tickets;
 
 namespace Receipts.Sources.Git;
 
@@ -83,7 +84,7 @@ internal static partial class GitChangeBuilder
             Files = files,
             PreviousFiles = previous,
             Tags = commit.Tags,
-            Tickets = GitTicketIds.Find(subject, headBranch),
+            Tickets = TicketIdParser.InChange(subject, headBranch),
             Reverts = RevertMessageParser.Parse(subject, body),
             Source = Source,
         };
