@@ -99,13 +99,22 @@ internal static partial class GitChangeBuilder
 
     private static string FirstLine(string body)
     {
-        foreach (var line in body.Split('\n'))
+        var position = 0;
+        while (position < body.Length)
         {
-            var trimmed = line.Trim();
-            if (trimmed.Length > 0)
+            var end = body.IndexOf('\n', position);
+            if (end < 0)
             {
-                return trimmed;
+                end = body.Length;
             }
+
+            var line = body.AsSpan(position, end - position).Trim();
+            if (!line.IsEmpty)
+            {
+                return line.ToString();
+            }
+
+            position = end + 1;
         }
 
         return string.Empty;
