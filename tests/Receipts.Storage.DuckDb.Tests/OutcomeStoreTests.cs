@@ -60,6 +60,23 @@ public sealed class OutcomeStoreTests
     }
 
     [Fact]
+    public async Task DeleteChanges_RemovesOnlyTheNamedIdsOfThatRepoAndSource()
+    {
+        await using var temp = await TempStore.CreateAsync();
+        await temp.Store.WriteChangesAsync(
+            [Full("#5"), Full("#6"), Full("#7") with { Source = "github" }, Full("#5") with { Repo = "github.com/acme/web" }],
+            [],
+            CancellationToken.None);
+
+        var deleted = await temp.Store.DeleteChangesAsync("github.com/acme/payments", "git", ["#5", "#7", "#404"], CancellationToken.None);
+
+        deleted.ShouldBe(1);
+        (await temp.Store.ReadChangesAsync(ChangeFilter.All, CancellationToken.None)).Select(c => c.Repo + c.Id)
+            .ShouldBe(["github.com/acme/payments#6", "github.com/acme/payments#7", "github.com/acme/web#5"], ignoreOrder: true);
+        (await temp.Store.DeleteChangesAsync("github.com/acme/payments", "git", [], CancellationToken.None)).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task ReadChanges_FiltersByRepoAndMergedRange()
     {
         await using var temp = await TempStore.CreateAsync();
