@@ -8,14 +8,18 @@ cd "$(dirname "$0")/.."
 dotnet publish src/Receipts.Cli -c Release -o artifacts/receipts --nologo -v quiet
 receipts=artifacts/receipts/receipts
 
+has_logs() { [ -d "$1" ] && [ -n "$(find "$1" -name '*.jsonl' -print -quit 2>/dev/null)" ]; }
+
 claude_roots=()
-if [ -n "${CLAUDE_CONFIG_DIR:-}" ]; then claude_roots+=("$CLAUDE_CONFIG_DIR"); fi
-for d in "${XDG_CONFIG_HOME:-$HOME/.config}/claude" "$HOME/.claude"; do
-  if [ -d "$d/projects" ]; then claude_roots+=("$d"); fi
+IFS=',' read -r -a configured <<< "${CLAUDE_CONFIG_DIR:-}"
+for d in "${configured[@]}" "${XDG_CONFIG_HOME:-$HOME/.config}/claude" "$HOME/.claude"; do
+  if [ -n "$d" ] && has_logs "$d/projects"; then claude_roots+=("$d"); fi
 done
 codex_home="${CODEX_HOME:-$HOME/.codex}"
+codex_logs=false
+if has_logs "$codex_home/sessions" || has_logs "$codex_home/archived_sessions"; then codex_logs=true; fi
 
-if [ ${#claude_roots[@]} -eq 0 ] && [ ! -d "$codex_home/sessions" ]; then
+if [ ${#claude_roots[@]} -eq 0 ] && [ "$codex_logs" = false ]; then
   echo "No Claude Code or Codex logs on this machine (looked in \$CLAUDE_CONFIG_DIR, ~/.config/claude, ~/.claude, ${codex_home})."
   echo "Building the demo company instead: real git repositories, agent transcripts, seats and a directory file."
   echo
@@ -23,5 +27,5 @@ if [ ${#claude_roots[@]} -eq 0 ] && [ ! -d "$codex_home/sessions" ]; then
 fi
 
 if [ ${#claude_roots[@]} -gt 0 ]; then "$receipts" import claude-code; fi
-if [ -d "$codex_home/sessions" ]; then "$receipts" import codex; fi
+if [ "$codex_logs" = true ]; then "$receipts" import codex; fi
 "$receipts" report usage --by day "$@"
