@@ -59,6 +59,8 @@ internal static class ReceiptsApp
         root.Subcommands.Add(Commands.Serve.ServeCommand.Create(environment));
         root.Subcommands.Add(Commands.Tokens.TokensCommand.Create(environment));
         root.Subcommands.Add(ExportCommand.Create(environment));
+        root.Subcommands.Add(Commands.Budget.BudgetCommand.Create(environment));
+        root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create(environment));
         return root;
     }
 
