@@ -31,7 +31,7 @@ public static class BudgetAlerts
                     Severity = threshold >= 1m ? AlertSeverity.Critical : threshold >= 0.8m ? AlertSeverity.Warning : AlertSeverity.Info,
                     Subject = budget.Label,
                     Title = string.Create(CultureInfo.InvariantCulture, $"{budget.Label} has spent {percent}% of its {status.PeriodLabel} budget"),
-                    Detail = string.Create(CultureInfo.InvariantCulture, $"Spent {Money(forecast.Spent)} of {Money(budget.Amount)} ({status.Used:P0}) after {forecast.DaysElapsed} of {forecast.DaysInPeriod} days; {range}."),
+                    Detail = string.Create(CultureInfo.InvariantCulture, $"Spent {Money(forecast.Spent)} of {Money(budget.Amount)} ({status.Used * 100m:0}%) after {forecast.DaysElapsed} of {forecast.DaysInPeriod} days; {range}."),
                     RaisedAt = raisedAt,
                     Since = since,
                     Observed = forecast.Spent,

@@ -14,8 +14,8 @@ public sealed record AnomalyOptions
     /// <summary>Baseline weekdays needed before a series is checked at all. Default 10.</summary>
     public int MinBaselineDays { get; init; } = 10;
 
-    /// <summary>A spike is at least this many robust standard deviations (1.4826 × MAD) above the median. Default 6.</summary>
-    public decimal SpikeZ { get; init; } = 6m;
+    /// <summary>A spike is at least this many robust standard deviations (1.4826 × MAD) above the median, on log spend. Default 5.</summary>
+    public decimal SpikeZ { get; init; } = 5m;
 
     /// <summary>… and at least this multiple of the median weekday. Default 2.</summary>
     public decimal SpikeMinRatio { get; init; } = 2m;
@@ -28,6 +28,9 @@ public sealed record AnomalyOptions
 
     /// <summary>… with a rising trend over the last four weeks (Kendall's tau at least this). Default 0.3.</summary>
     public decimal DriftTau { get; init; } = 0.3m;
+
+    /// <summary>… and the two log medians this many standard errors apart. Default 4.</summary>
+    public decimal DriftZ { get; init; } = 4m;
 
     /// <summary>Cost per call at least this multiple of the workflow's median. Default 1.5.</summary>
     public decimal CostPerCallRatio { get; init; } = 1.5m;

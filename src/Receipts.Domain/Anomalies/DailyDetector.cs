@@ -1,4 +1,5 @@
 using System.Globalization;
+using Receipts.Domain.Forecasts;
 using Receipts.Domain.Metrics;
 
 namespace Receipts.Domain.Anomalies;
@@ -66,10 +67,21 @@ public static class DailyDetector
             return null;
         }
 
-        var values = baselineDays.Select(d => history.Daily(series, d)).ToList();
+        // Spend noise is multiplicative (a busy day is twice a normal one, not $50 more), so the robust z is
+        // taken on logarithms of the active days: the median and MAD of log spend.
+        var values = baselineDays.Select(d => history.Daily(series, d)).Where(v => v > 0m).ToList();
+        if (values.Count < options.MinBaselineDays)
+        {
+            return null;
+        }
+
         var median = RobustStats.Median(values);
-        var sigma = Sigma(values, median, 0.1m);
-        var threshold = Math.Max(median + (options.SpikeZ * sigma), Math.Max(median * options.SpikeMinRatio, median + options.MinDailyExcess));
+        var logs = values.Select(Log).ToList();
+        var logMedian = RobustStats.Median(logs);
+        // MAD alone is a noisy estimate on twenty days; the interquartile range steadies it (the larger wins).
+        var iqrSigma = (RobustStats.Quantile(logs, 0.75m) - RobustStats.Quantile(logs, 0.25m)) / 1.349m;
+        var logSigma = Math.Max(Math.Max(RobustStats.MadScale * RobustStats.Mad(logs, logMedian), iqrSigma), MinLogSigma);
+        var threshold = Math.Max(Exp(logMedian + (options.SpikeZ * logSigma)), Math.Max(median * options.SpikeMinRatio, median + options.MinDailyExcess));
         if (observed < threshold)
         {
             return null;
@@ -89,7 +101,7 @@ public static class DailyDetector
             }
         }
 
-        var z = (observed - median) / sigma;
+        var z = (Log(observed) - logMedian) / logSigma;
         var driver = DriverFinder.Find(history.ItemsOn(day), [.. baselineDays.Select(history.ItemsOn)], series.Matches, observed - median, series.Dimension);
         return new Anomaly
         {
@@ -101,7 +113,7 @@ public static class DailyDetector
             Baseline = median,
             Score = decimal.Round(z, 1),
             Description = string.Create(CultureInfo.InvariantCulture,
-                $"{Money(observed)} on {day:yyyy-MM-dd}, {Times(observed, median)} a normal weekday ({Money(median)} median, {z:0.0} robust σ above){SinceText(since, day)}"),
+                $"{Money(observed)} on {day:yyyy-MM-dd}, {Times(observed, median)} a normal weekday ({Money(median)} median; {z:0.0} robust σ above on a log scale){SinceText(since, day)}"),
             Driver = driver,
             Key = string.Create(CultureInfo.InvariantCulture, $"spike:{Key(series)}:{since:yyyy-MM-dd}"),
         };
@@ -114,6 +126,12 @@ public static class DailyDetector
     internal static Anomaly? Drift(SpendHistory history, Series series, DateOnly day, AnomalyOptions options)
     {
         var first = history.FirstDay(series);
+        if (first > day.AddDays(-2 * options.BaselineDays))
+        {
+            // No full month-ago window yet: a young series is not drifting, it is starting.
+            return null;
+        }
+
         var reference = Weekdays(day.AddDays(-2 * options.BaselineDays), day.AddDays(-options.BaselineDays - 1), first).ToList();
         var recent = Weekdays(day.AddDays(-13), day, first).ToList();
         if (reference.Count < options.MinBaselineDays || recent.Count < 8)
@@ -121,9 +139,22 @@ public static class DailyDetector
             return null;
         }
 
-        var referenceMedian = RobustStats.Median([.. reference.Select(d => history.Daily(series, d))]);
-        var recentMedian = RobustStats.Median([.. recent.Select(d => history.Daily(series, d))]);
-        if (recentMedian - referenceMedian < options.MinDailyExcess || recentMedian < referenceMedian * options.DriftRatio)
+        var referenceValues = reference.Select(d => history.Daily(series, d)).ToList();
+        var recentValues = recent.Select(d => history.Daily(series, d)).ToList();
+        var referenceMedian = RobustStats.Median(referenceValues);
+        var recentMedian = RobustStats.Median(recentValues);
+        if (referenceMedian <= 0m || recentMedian - referenceMedian < options.MinDailyExcess || recentMedian < referenceMedian * options.DriftRatio)
+        {
+            return null;
+        }
+
+        // The rise must stand out from the series' own noise: the log medians apart by several standard
+        // errors (a noisy person's fortnight can run 1.7× by chance; a service's cannot).
+        var referenceLogs = referenceValues.Where(v => v > 0m).Select(Log).ToList();
+        var recentLogs = recentValues.Where(v => v > 0m).Select(Log).ToList();
+        var spread = RobustStats.MadScale * RobustStats.Mad([.. referenceLogs.Concat(recentLogs.Select(l => l - RobustStats.Median(recentLogs) + RobustStats.Median(referenceLogs)))], RobustStats.Median(referenceLogs));
+        var standardError = Math.Max(spread, MinLogSigma) * 1.2533m * DecimalMath.Sqrt((1m / referenceLogs.Count) + (1m / recentLogs.Count));
+        if (Log(recentMedian) - Log(referenceMedian) < options.DriftZ * standardError)
         {
             return null;
         }
@@ -337,7 +368,7 @@ public static class DailyDetector
             .First();
         if (shift.Now - shift.Then >= 0.2m)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"model {shift.Model} (share of spend {shift.Then:P0} → {shift.Now:P0})");
+            return string.Create(CultureInfo.InvariantCulture, $"model {shift.Model} (share of spend {shift.Then * 100m:0}% → {shift.Now * 100m:0}%)");
         }
 
         // Same models: calls got bigger. Say by how much the tokens per call grew.
@@ -347,6 +378,13 @@ public static class DailyDetector
             ? string.Create(CultureInfo.InvariantCulture, $"tokens per call {tokensThen:#,0} → {tokensNow:#,0} (same models)")
             : null;
     }
+
+    /// <summary>Noise below 10% a day is not believed: a floor for the log-scale spread.</summary>
+    private const decimal MinLogSigma = 0.1m;
+
+    private static decimal Log(decimal value) => (decimal)Math.Log((double)value);
+
+    private static decimal Exp(decimal value) => (decimal)Math.Exp(Math.Min((double)value, 60.0));
 
     internal static IEnumerable<DateOnly> Weekdays(DateOnly from, DateOnly to, DateOnly first)
     {

@@ -86,7 +86,7 @@ public static class RunawayDetector
         var total = items.Sum(i => i.Amount!.Value);
         var parts = new List<string>();
         var model = items.GroupBy(i => i.Model, StringComparer.Ordinal).OrderByDescending(g => g.Sum(i => i.Amount!.Value)).ThenBy(g => g.Key, StringComparer.Ordinal).First();
-        parts.Add(string.Create(CultureInfo.InvariantCulture, $"model {model.Key} ({model.Sum(i => i.Amount!.Value) / total:P0})"));
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"model {model.Key} ({model.Sum(i => i.Amount!.Value) / total * 100m:0}% of it)"));
         if (identity.Dimension != Dimension.Person && items.Where(i => i.Person is not null).GroupBy(i => i.Person!).OrderByDescending(g => g.Sum(i => i.Amount!.Value)).FirstOrDefault() is { } person)
         {
             parts.Add("person " + person.Key);

@@ -100,7 +100,7 @@ internal static class BudgetListCommand
                     Cell.Of(string.Create(CultureInfo.InvariantCulture, $"{s.PeriodLabel} (day {Math.Min(s.Forecast.DaysElapsed + 1, s.Forecast.DaysInPeriod)}/{s.Forecast.DaysInPeriod})")),
                     Cell.Dollars(s.Budget.Amount),
                     Cell.Dollars(s.Forecast.Spent),
-                    Cell.Of(s.Used.ToString("P0", CultureInfo.InvariantCulture), decimal.Round(s.Used, 4).ToString(CultureInfo.InvariantCulture)),
+                    Cell.Of((s.Used * 100m).ToString("0", CultureInfo.InvariantCulture) + "%", decimal.Round(s.Used, 4).ToString(CultureInfo.InvariantCulture)),
                     Cell.Dollars(s.Forecast.Expected),
                     Cell.Of($"{Formats.Dollars(s.Forecast.Low)}–{Formats.Dollars(s.Forecast.High)}", $"{s.Forecast.Low.ToString(CultureInfo.InvariantCulture)}-{s.Forecast.High.ToString(CultureInfo.InvariantCulture)}"),
                     Cell.Of(s.State),
