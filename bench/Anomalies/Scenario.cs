@@ -1,7 +1,7 @@
 namespace Receipts.Bench.Anomalies;
 
 /// <summary>The known anomaly a synthetic run carries, if any.</summary>
-internal enum Scenario
+public enum Scenario
 {
     Steady,
     Spike,

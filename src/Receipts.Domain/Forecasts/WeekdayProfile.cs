@@ -7,8 +7,10 @@ namespace Receipts.Domain.Forecasts;
 /// </summary>
 public sealed class WeekdayProfile
 {
-    /// <summary>Observations of a weekday that count as much as the flat prior.</summary>
-    private const decimal PriorWeight = 2m;
+    /// <summary>Below this many observations of a weekday, its weight is pulled towards 1 (one observation's worth).</summary>
+    private const int FewObservations = 4;
+
+    private const decimal MinWeight = 0.02m;
 
     private readonly decimal[] _weights;
 
@@ -47,7 +49,9 @@ public sealed class WeekdayProfile
         for (var i = 0; i < 7; i++)
         {
             var observed = counts[i] == 0 ? 1m : sums[i] / counts[i] / mean;
-            weights[i] = ((observed * counts[i]) + PriorWeight) / (counts[i] + PriorWeight);
+            var prior = counts[i] < FewObservations ? 1m : 0m;
+            // A weekday that never spent still might: a small floor keeps rates finite.
+            weights[i] = Math.Max(((observed * counts[i]) + prior) / (counts[i] + prior), MinWeight);
         }
 
         var norm = weights.Sum() / 7m;
