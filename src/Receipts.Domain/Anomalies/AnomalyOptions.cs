@@ -17,6 +17,12 @@ public sealed record AnomalyOptions
     /// <summary>A spike is at least this many robust standard deviations (1.4826 × MAD) above the median, on log spend. Default 5.</summary>
     public decimal SpikeZ { get; init; } = 5m;
 
+    /// <summary>
+    /// The least day-to-day spread (log scale) a baseline is believed to have. Twenty days can look calmer than
+    /// the series is; without a floor, a person's ordinary 2.5× day reads as a 6σ event. Default 0.25 (about 25%).
+    /// </summary>
+    public decimal SpikeMinLogSigma { get; init; } = 0.25m;
+
     /// <summary>… and at least this multiple of the median weekday. Default 2.</summary>
     public decimal SpikeMinRatio { get; init; } = 2m;
 

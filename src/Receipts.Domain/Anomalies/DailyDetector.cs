@@ -80,7 +80,7 @@ public static class DailyDetector
         var logMedian = RobustStats.Median(logs);
         // MAD alone is a noisy estimate on twenty days; the interquartile range steadies it (the larger wins).
         var iqrSigma = (RobustStats.Quantile(logs, 0.75m) - RobustStats.Quantile(logs, 0.25m)) / 1.349m;
-        var logSigma = Math.Max(Math.Max(RobustStats.MadScale * RobustStats.Mad(logs, logMedian), iqrSigma), MinLogSigma);
+        var logSigma = Math.Max(Math.Max(RobustStats.MadScale * RobustStats.Mad(logs, logMedian), iqrSigma), options.SpikeMinLogSigma);
         var threshold = Math.Max(Exp(logMedian + (options.SpikeZ * logSigma)), Math.Max(median * options.SpikeMinRatio, median + options.MinDailyExcess));
         if (observed < threshold)
         {

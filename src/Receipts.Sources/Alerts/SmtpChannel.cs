@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Mail;
+using System.Net.Mime;
 using System.Net.Sockets;
+using System.Text;
 using Receipts.Domain.Alerts;
 
 namespace Receipts.Sources.Alerts;
@@ -36,7 +38,17 @@ public sealed class SmtpChannel : IAlertChannel
             await pipeline.ExecuteAsync(
                 async token =>
                 {
-                    using var message = new MailMessage { From = new MailAddress(_config.From), Subject = "[receipts] " + alert.Title, Body = Body(alert) };
+                    using var message = new MailMessage
+                    {
+                        From = new MailAddress(_config.From),
+                        Subject = "[receipts] " + alert.Title,
+                        SubjectEncoding = Encoding.UTF8,
+                        Body = Body(alert),
+                        BodyEncoding = Encoding.UTF8,
+
+                        // Mostly ASCII text stays readable on the wire (and in a test sink), unlike base64.
+                        BodyTransferEncoding = TransferEncoding.QuotedPrintable,
+                    };
                     foreach (var to in _config.To)
                     {
                         message.To.Add(to);
