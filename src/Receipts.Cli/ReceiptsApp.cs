@@ -61,6 +61,8 @@ internal static class ReceiptsApp
         root.Subcommands.Add(ExportCommand.Create(environment));
         root.Subcommands.Add(Commands.Demo.DemoCommand.Create(environment));
         root.Subcommands.Add(Commands.Attribute.AttributeCommand.Create(environment));
+        root.Subcommands.Add(Commands.Budget.BudgetCommand.Create(environment));
+        root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create(environment));
         return root;
     }
 

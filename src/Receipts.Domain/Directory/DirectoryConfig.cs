@@ -1,3 +1,5 @@
+using Receipts.Domain.Alerts;
+using Receipts.Domain.Budgets;
 using Receipts.Domain.Outcomes;
 
 namespace Receipts.Domain.Directory;
@@ -28,6 +30,12 @@ public sealed record DirectoryConfig
     public IReadOnlyDictionary<string, PersonConfig> People { get; init; } = new Dictionary<string, PersonConfig>(StringComparer.Ordinal);
 
     public IReadOnlyList<SeatConfig> Seats { get; init; } = [];
+
+    /// <summary>The <c>budgets:</c> section; budgets set with <c>receipts budget set</c> live in the store.</summary>
+    public IReadOnlyList<Budget> Budgets { get; init; } = [];
+
+    /// <summary>The <c>alerts:</c> section: channels, production keys, anomaly thresholds.</summary>
+    public AlertsConfig Alerts { get; init; } = AlertsConfig.Empty;
 
     /// <summary>The project listing <paramref name="repo"/>, when one does (first by name when several do).</summary>
     public ProjectConfig? ProjectForRepo(string repo)

@@ -30,6 +30,8 @@ namespace Receipts.Sources.Configuration;
 ///     cordon: false          # true for research/prototype work
 /// seats:
 ///   - { tool: claude-max, person: sarah, monthly_cost: 200, from: 2026-01-01, to: null }
+/// budgets:   # and alerts: — see AlertsSection
+///   - { team: payments, monthly: 5000 }
 /// </code>
 /// A wrong file gets one <see cref="DirectoryFileException"/> naming the line and the field.
 /// </summary>
@@ -96,6 +98,7 @@ public static class DirectoryLoader
         var projects = ReadProjects(root.Map("projects"), teams);
         CheckTeamDefaults(root.Map("teams"), teams, projects);
         var seats = ReadSeats(root, people);
+        var (budgets, alerts) = (AlertsSection.ReadBudgets(root, teams, projects, people), AlertsSection.ReadAlerts(root.Map("alerts")));
 
         // Sections later issues add (budgets, sources…) are read by their own code; until then
         // a typo at the top level is still reported.
@@ -110,6 +113,8 @@ public static class DirectoryLoader
             Currency = currency,
             People = people,
             Seats = seats,
+            Budgets = budgets,
+            Alerts = alerts,
         };
     }
 

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Globalization;
+using Receipts.Bench.Anomalies;
+using Receipts.Domain.Anomalies;
+
+// Precision and recall of the anomaly checks over many seeds: each scenario injects one known anomaly into
+// 120 days of steady synthetic spend; "steady" injects none. Usage: receipts-bench-anomalies [seeds] [first-seed]
+var seeds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
+var firstSeed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+var options = AnomalyOptions.Default;
+var clock = Stopwatch.StartNew();
+Console.WriteLine($"seeds {firstSeed}..{firstSeed + seeds - 1}, 120 days each, default thresholds");
+Console.WriteLine();
+Console.WriteLine("| scenario | runs | found (recall) | alerts | true | false | precision | false alerts per run |");
+Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+int allTrue = 0, allFalse = 0, allFound = 0, allInjected = 0;
+var falseExamples = new List<string>();
+foreach (var scenario in Enum.GetValues<Scenario>())
+{
+    int found = 0, alerts = 0, truePositive = 0, falsePositive = 0;
+    for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
+    {
+        var spend = SyntheticSpend.Generate(seed, scenario);
+        var anomalies = Evaluation.Replay(spend, options);
+        alerts += anomalies.Count;
+        var explained = anomalies.Where(a => spend.Injected?.Explains(a) == true).ToList();
+        truePositive += explained.Count;
+        falsePositive += anomalies.Count - explained.Count;
+        found += explained.Count > 0 ? 1 : 0;
+        foreach (var a in anomalies.Except(explained).Take(2))
+        {
+            if (falseExamples.Count < 12)
+            {
+                falseExamples.Add($"{scenario} seed {seed}: {a.Kind} {a.Subject} {a.At:yyyy-MM-dd HH}h — {a.Description}");
+            }
+        }
+    }
+
+    var injected = scenario == Scenario.Steady ? 0 : seeds;
+    allTrue += truePositive;
+    allFalse += falsePositive;
+    allFound += found;
+    allInjected += injected;
+    var recall = injected == 0 ? "–" : $"{found}/{injected} ({100.0 * found / injected:0}%)";
+    var precision = alerts == 0 ? "–" : $"{100.0 * truePositive / alerts:0.0}%";
+    Console.WriteLine($"| {scenario} | {seeds} | {recall} | {alerts} | {truePositive} | {falsePositive} | {precision} | {(double)falsePositive / seeds:0.00} |");
+}
+
+Console.WriteLine($"| **all** | {seeds * Enum.GetValues<Scenario>().Length} | {allFound}/{allInjected} ({100.0 * allFound / allInjected:0}%) | {allTrue + allFalse} | {allTrue} | {allFalse} | {100.0 * allTrue / Math.Max(1, allTrue + allFalse):0.0}% | {(double)allFalse / (seeds * Enum.GetValues<Scenario>().Length):0.00} |");
+Console.WriteLine();
+Console.WriteLine($"elapsed {clock.Elapsed.TotalSeconds:0.0} s");
+if (falseExamples.Count > 0)
+{
+    Console.WriteLine();
+    Console.WriteLine("false alerts (first few):");
+    foreach (var example in falseExamples)
+    {
+        Console.WriteLine("- " + example);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Receipts.Domain.Alerts;
+
+public enum AlertSeverity
+{
+    Info,
+    Warning,
+    Critical,
+}

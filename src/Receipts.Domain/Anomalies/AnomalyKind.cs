@@ -1,0 +1,10 @@
+namespace Receipts.Domain.Anomalies;
+
+public enum AnomalyKind
+{
+    Spike,
+    Drift,
+    CostPerCall,
+    Runaway,
+    EnvMismatch,
+}

@@ -1,0 +1,64 @@
+namespace Receipts.Domain.Anomalies;
+
+/// <summary>
+/// Thresholds of the anomaly checks (docs/alerts.md explains each and how to tune it). The defaults are
+/// generous: an alert means "look now", so ordinary noise and ordinary heavy days stay quiet.
+/// </summary>
+public sealed record AnomalyOptions
+{
+    public static AnomalyOptions Default { get; } = new();
+
+    /// <summary>Days of history the baselines use. Default 28.</summary>
+    public int BaselineDays { get; init; } = 28;
+
+    /// <summary>Baseline weekdays needed before a series is checked at all. Default 10.</summary>
+    public int MinBaselineDays { get; init; } = 10;
+
+    /// <summary>A spike is at least this many robust standard deviations (1.4826 × MAD) above the median, on log spend. Default 5.</summary>
+    public decimal SpikeZ { get; init; } = 5m;
+
+    /// <summary>
+    /// The least day-to-day spread (log scale) a baseline is believed to have. Twenty days can look calmer than
+    /// the series is; without a floor, a person's ordinary 2.5× day reads as a 6σ event. Default 0.25 (about 25%).
+    /// </summary>
+    public decimal SpikeMinLogSigma { get; init; } = 0.25m;
+
+    /// <summary>… and at least this multiple of the median weekday. Default 2.</summary>
+    public decimal SpikeMinRatio { get; init; } = 2m;
+
+    /// <summary>… and at least this many dollars above it (small series stay quiet). Default 25.</summary>
+    public decimal MinDailyExcess { get; init; } = 25m;
+
+    /// <summary>Drift: the last two weeks' median weekday over the median weekday four to eight weeks ago. Default 1.6.</summary>
+    public decimal DriftRatio { get; init; } = 1.6m;
+
+    /// <summary>… with a rising trend over the last four weeks (Kendall's tau at least this). Default 0.3.</summary>
+    public decimal DriftTau { get; init; } = 0.3m;
+
+    /// <summary>… and the two log medians this many standard errors apart. Default 4.</summary>
+    public decimal DriftZ { get; init; } = 4m;
+
+    /// <summary>Cost per call at least this multiple of the workflow's median. Default 1.5.</summary>
+    public decimal CostPerCallRatio { get; init; } = 1.5m;
+
+    /// <summary>… and this many robust standard deviations above it. Default 6.</summary>
+    public decimal CostPerCallZ { get; init; } = 6m;
+
+    /// <summary>Days (and the checked day) need this many calls for a cost per call to count. Default 20.</summary>
+    public long CostPerCallMinRequests { get; init; } = 20;
+
+    /// <summary>Runaway: an hour at least this multiple of the identity's median active hour. Default 10.</summary>
+    public decimal RunawayMedianFactor { get; init; } = 10m;
+
+    /// <summary>… and this multiple of its 95th-percentile hour. Default 3.</summary>
+    public decimal RunawayP95Factor { get; init; } = 3m;
+
+    /// <summary>… and this many dollars above the median hour. Default 20.</summary>
+    public decimal RunawayMinExcess { get; init; } = 20m;
+
+    /// <summary>Active hours of history needed before an identity is checked for runaways. Default 8.</summary>
+    public int RunawayMinActiveHours { get; init; } = 8;
+
+    /// <summary>Dev/test requests on a production key in a day that raise an alert. Default 1.</summary>
+    public long EnvMismatchMinRequests { get; init; } = 1;
+}
