@@ -61,6 +61,7 @@ internal static class ReceiptsApp
         root.Subcommands.Add(ExportCommand.Create(environment));
         root.Subcommands.Add(Commands.Demo.DemoCommand.Create(environment));
         root.Subcommands.Add(Commands.Attribute.AttributeCommand.Create(environment));
+        root.Subcommands.Add(Commands.Init.InitCommand.Create(environment));
         return root;
     }
 

@@ -55,8 +55,10 @@ internal static class AttributeRunCommand
             await using var store = await context.OpenStoreAsync(cancellationToken);
             var result = await CpvoService.RunAsync(store, directory, request, cancellationToken);
             var links = ChangeCostLinker.Link(result.Outcomes, result.Ledger.Items);
+            // Changes of the same weeks as the spend, so no view shows outcomes against spend it never derived.
+            var changes = result.Outcomes.Where(o => o.MergedAt >= result.Since).ToList();
             var costs = new Dictionary<(string, string), decimal>();
-            foreach (var o in result.Outcomes)
+            foreach (var o in changes)
             {
                 if (links.CostOf(o) is { } cost)
                 {
@@ -71,7 +73,7 @@ internal static class AttributeRunCommand
                 Since = result.Since,
                 Zone = zone,
                 Spend = result.Ledger.Items,
-                Changes = result.Outcomes,
+                Changes = changes,
                 Cordoned = directory.Cordoned,
                 ChangeCosts = costs,
             };

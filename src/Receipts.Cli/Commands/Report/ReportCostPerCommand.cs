@@ -75,6 +75,7 @@ internal static class ReportCostPerCommand
                 case OutputFormat.Json:
                     JsonOutput.Write(environment.Out, json =>
                     {
+                        json.WriteStartObject();
                         json.WriteString("unit", perTask ? "task" : "pr");
                         json.WriteString("by", byProject ? "project" : "team");
                         json.WriteString("since", start.ToString("O", CultureInfo.InvariantCulture));
@@ -101,6 +102,7 @@ internal static class ReportCostPerCommand
                         }
 
                         json.WriteEndArray();
+                        json.WriteEndObject();
                     });
                     break;
                 case OutputFormat.Csv:
