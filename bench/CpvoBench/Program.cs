@@ -73,7 +73,25 @@ process.Refresh();
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"CpvoService: {result.Ledger.Items.Count:N0} spend items, {result.Outcomes.Count:N0} outcomes, {result.Report.Rows.Count} rows in {run.Elapsed.TotalSeconds:F1} s; peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB; GC heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB; load {File.ReadAllText("/proc/loadavg").Trim()}"));
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total spend {result.Report.Rows.Sum(r => r.Spend):N2}, verified {result.Report.Rows.Sum(r => r.Verified):N0}"));
+result = null!;
+GC.Collect();
+
+// The same work by phase, to see what dominates.
+var since = IsoWeek.Of(asOf, TimeZoneInfo.Utc).AddWeeks(-(Weeks - 1)).StartIn(TimeZoneInfo.Utc);
+var phase = Stopwatch.StartNew();
+var prices = await Receipts.Domain.Pricing.PriceBookLoader.LoadAsync(store, ct);
+var corrections = await store.ReadCorrectionsAsync(ct);
+var ledger = await SpendPipeline.RunAsync(store, store, directory, prices, corrections, since, asOf, ct);
+var spendSeconds = phase.Elapsed.TotalSeconds;
+phase.Restart();
+var outcomes = await OutcomePipeline.RunAsync(store, directory, asOf, null, ct);
+var outcomeSeconds = phase.Elapsed.TotalSeconds;
+phase.Restart();
+var report = CpvoCalculator.Calculate(ledger.Items, outcomes, new CpvoOptions { LastWeek = IsoWeek.Of(asOf, TimeZoneInfo.Utc), Weeks = Weeks, Cordoned = directory.Cordoned, TeamOfProject = directory.TeamOfProject });
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"phases: spend pipeline (read + price + attribute + reconcile) {spendSeconds:F1} s, outcome pipeline (read + verify) {outcomeSeconds:F1} s, calculator (link + fold) {phase.Elapsed.TotalSeconds:F1} s; {report.Rows.Count} rows"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total spend {report.Rows.Sum(r => r.Spend):N2}, verified {report.Rows.Sum(r => r.Verified):N0}"));
 
 static async Task ExecAsync(DuckDBConnection connection, string sql)
 {
