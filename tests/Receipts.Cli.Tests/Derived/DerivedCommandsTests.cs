@@ -140,6 +140,20 @@ public sealed class DerivedCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task CostPer_Table_ShowsEachGroupAndTheTotal()
+    {
+        await SeedAsync();
+
+        var (code, output, error) = await CliRun.RunAsync(Variables, "report", "cost-per");
+
+        code.ShouldBe(0, error);
+        output.ShouldContain("Cost per merged change by team");
+        output.ShouldContain("Merged changes");
+        output.ShouldContain("$36.00", customMessage: "total spend of pay and web, cordon left out");
+        output.ShouldContain("$9.00", customMessage: "total cost per change: $36 / 4");
+    }
+
+    [Fact]
     public async Task CostPer_SinceUntil_SelectsThePeriod()
     {
         await SeedAsync();
