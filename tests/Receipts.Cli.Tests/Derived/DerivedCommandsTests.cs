@@ -197,6 +197,7 @@ public sealed class DerivedCommandsTests : IDisposable
     public async Task Init_WritesAFileTheLoaderAccepts_ProposingProjectsPrefixesKeysAndPeopleSeen()
     {
         await SeedAsync(writeConfig: false);
+        await _fixture.WriteAsync(Usage("scratch", W47, "/home/ana/scratch/notes", 1m, user: "ana"));
         var path = Path.Combine(_fixture.Folder, "proposed", "receipts.yaml");
 
         var (code, output, error) = await CliRun.RunAsync(Variables, "init", "--output", path);
@@ -210,7 +211,7 @@ public sealed class DerivedCommandsTests : IDisposable
         config.ProjectForRepo("github.com/acme/site")!.Name.ShouldBe("site");
         config.People["ana"].Team.ShouldBe("pay");
         config.People["bo"].MachineUsers.ShouldBe(["bo"]);
-        (await File.ReadAllTextAsync(path)).ShouldContain("# ");
+        (await File.ReadAllTextAsync(path)).ShouldContain("#   /home/ana/scratch/notes  (1 records)", customMessage: "a working directory is proposed for paths:, not as a project");
     }
 
     [Fact]

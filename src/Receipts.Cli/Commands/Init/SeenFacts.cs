@@ -18,6 +18,9 @@ internal sealed class SeenFacts
     /// <summary>Machine users → normalised repo → records.</summary>
     public Dictionary<string, Dictionary<string, long>> MachineUsers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Local working directories recorded as a record's repo (no git remote): records each.</summary>
+    public Dictionary<string, long> Paths { get; } = new(StringComparer.Ordinal);
+
     public long UsageRecords { get; set; }
 
     public long Changes { get; set; }
@@ -26,6 +29,12 @@ internal sealed class SeenFacts
     {
         if (string.IsNullOrWhiteSpace(repo))
         {
+            return;
+        }
+
+        if (IsPath(repo))
+        {
+            Paths[repo.Trim()] = Paths.GetValueOrDefault(repo.Trim()) + uses;
             return;
         }
 
@@ -55,8 +64,15 @@ internal sealed class SeenFacts
             map[name] = byRepo = new Dictionary<string, long>(StringComparer.Ordinal);
         }
 
-        var key = repo is null ? string.Empty : Receipts.Domain.Attribution.AttributionDirectory.NormaliseRepo(repo);
+        var key = repo is null || IsPath(repo) ? string.Empty : Receipts.Domain.Attribution.AttributionDirectory.NormaliseRepo(repo);
         byRepo[key] = byRepo.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>A local directory rather than a remote: <c>/home/x/scratch</c>, <c>~/src/x</c>, <c>C:\src</c>.</summary>
+    public static bool IsPath(string repo)
+    {
+        var r = repo.Trim();
+        return r.StartsWith('/') || r.StartsWith('~') || (r.Length > 2 && r[1] == ':' && (r[2] == '\\' || r[2] == '/'));
     }
 
     /// <summary>The ticket prefix of <c>PAY-123</c>: <c>PAY</c>; null for ids without one.</summary>

@@ -58,7 +58,7 @@ internal static class StarterDirectory
         {
             var (display, uses) = seen.Repos[repo];
             var branches = seen.Branches.GetValueOrDefault(repo)?.Count ?? 0;
-            b.AppendLine(CultureInfo.InvariantCulture, $"  {name}:                # seen {uses:N0} times, {branches:N0} branches");
+            b.AppendLine(CultureInfo.InvariantCulture, $"  {name}:  # seen {uses:N0} times, {branches:N0} branches");
             b.AppendLine(CultureInfo.InvariantCulture, $"    team: {name}");
             b.AppendLine(CultureInfo.InvariantCulture, $"    repos: [{Quote(display)}]");
             var own = prefixes.Where(p => p.Value == repo).Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
@@ -78,6 +78,15 @@ internal static class StarterDirectory
 
         var unplacedPrefixes = seen.TicketPrefixes.Keys.Where(p => !prefixes.ContainsKey(p)).Order(StringComparer.Ordinal).ToList();
         var unplacedKeys = seen.KeyAliases.Keys.Where(k => !keys.ContainsKey(k)).Order(StringComparer.Ordinal).ToList();
+        if (seen.Paths.Count > 0)
+        {
+            b.AppendLine("  # Working directories seen outside any git remote: add a glob for each to one project's paths:");
+            foreach (var (dir, uses) in seen.Paths.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
+            {
+                b.AppendLine(CultureInfo.InvariantCulture, $"  #   {dir}  ({uses:N0} records)");
+            }
+        }
+
         if (unplacedPrefixes.Count > 0)
         {
             b.AppendLine(CultureInfo.InvariantCulture, $"  # Ticket prefixes seen without a repo: add each to one project's ticket_prefixes: {string.Join(", ", unplacedPrefixes)}");
