@@ -63,6 +63,7 @@ internal static class ReceiptsApp
         root.Subcommands.Add(Commands.Attribute.AttributeCommand.Create(environment));
         root.Subcommands.Add(Commands.Budget.BudgetCommand.Create(environment));
         root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create(environment));
+        root.Subcommands.Add(Commands.Init.InitCommand.Create(environment));
         return root;
     }
 

@@ -13,6 +13,7 @@ internal static class ReportCommand
         command.Subcommands.Add(Report.ReportChangesCommand.Create(environment));
         command.Subcommands.Add(Report.ReportCpvoCommand.Create(environment));
         command.Subcommands.Add(Report.ReportAttributionCommand.Create(environment));
+        command.Subcommands.Add(Report.ReportCostPerCommand.Create(environment));
         return command;
     }
 }

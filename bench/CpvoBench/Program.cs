@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Receipts.Domain.Metrics;
+using Receipts.Domain.Pipeline;
+using Receipts.Domain.Storage;
+using Receipts.Sources.Configuration;
+using Receipts.Storage.DuckDb;
+
+// receipts-bench-cpvo [records] [changes] [db path]
+// Fills an embedded store with generated usage records and changes (DuckDB SQL over range(), no C# objects),
+// then times CpvoService (price, attribute, reconcile, verify, fold) end to end, and the bare read for comparison.
+var records = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var changes = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+var path = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"receipts-cpvo-bench-{records}.duckdb");
+const int Repos = 20;
+const int Weeks = 12;
+var asOf = new DateTimeOffset(2026, 11, 22, 23, 0, 0, TimeSpan.Zero);
+var time = TimeProvider.System;
+var ct = CancellationToken.None;
+
+if (!File.Exists(path))
+{
+    var fill = Stopwatch.StartNew();
+    await (await DuckDbStore.OpenAsync(path, time, ct)).DisposeAsync();
+    await using (var connection = new DuckDBConnection($"Data Source={path}"))
+    {
+        await connection.OpenAsync(ct);
+        var seconds = Weeks * 7 * 86400L;
+        var start = asOf.AddSeconds(-seconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        await ExecAsync(connection, $"""
+            INSERT INTO usage_records
+            SELECT 'r' || i, 'claude-code', NULL, TIMESTAMP '{start}' + to_seconds((i * 7919) % {seconds}),
+                'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
+                1000 + i % 5000, 200 + i % 900, 20000 + i % 30000, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
+                'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || (i % 200), 's' || (i % 500000), 'claude-code', '2.0.0',
+                'github.com/acme/repo' || (i % {Repos}), 'feature/' || (i % {changes}), NULL, NULL, NULL
+            FROM range({records}) t(i)
+            """);
+        await ExecAsync(connection, $"""
+            INSERT INTO changes
+            SELECT 'github.com/acme/repo' || (i % {Repos}), '#' || i, 'sha' || i, i, TIMESTAMP '{start}' + to_seconds((i * 104729) % {seconds}),
+                'dev' || (i % 200), 'feature/' || i, 'change ' || i, '[]', '["src/f' || (i % 500) || '.cs"]', '[]', '[]', '[]', '[]', 'github',
+                NULL, NULL, NULL
+            FROM range({changes}) t(i)
+            """);
+    }
+
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filled {records:N0} usage records and {changes:N0} changes in {fill.Elapsed.TotalSeconds:F1} s"));
+}
+
+var yaml = "timezone: UTC\nteams:\n" + string.Concat(Enumerable.Range(0, Repos / 2).Select(t => $"  team{t}: {{}}\n"))
+    + "projects:\n" + string.Concat(Enumerable.Range(0, Repos).Select(r => $"  repo{r}: {{ team: team{r / 2}, repos: [github.com/acme/repo{r}]{(r == Repos - 1 ? ", cordon: true" : string.Empty)} }}\n"));
+var directory = new DirectoryView(DirectoryLoader.Parse(yaml, "bench.yaml"));
+
+await using var store = await DuckDbStore.OpenAsync(path, time, ct);
+var read = Stopwatch.StartNew();
+long count = 0;
+await foreach (var _ in store.ReadUsageAsync(new UsageFilter { Since = asOf.AddDays(-7 * Weeks - 7), Until = asOf }, ct))
+{
+    count++;
+}
+
+read.Stop();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare read of {count:N0} usage records: {read.Elapsed.TotalSeconds:F1} s"));
+GC.Collect();
+
+var run = Stopwatch.StartNew();
+var result = await CpvoService.RunAsync(store, directory, new CpvoService.Request(CpvoGrouping.Team, Weeks, asOf, TimeZoneInfo.Utc, Trend: false), ct);
+run.Stop();
+var process = Process.GetCurrentProcess();
+process.Refresh();
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"CpvoService: {result.Ledger.Items.Count:N0} spend items, {result.Outcomes.Count:N0} outcomes, {result.Report.Rows.Count} rows in {run.Elapsed.TotalSeconds:F1} s; peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB; GC heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+result = null!;
+GC.Collect();
+
+// The same work by phase, to see what dominates.
+var since = IsoWeek.Of(asOf, TimeZoneInfo.Utc).AddWeeks(-(Weeks - 1)).StartIn(TimeZoneInfo.Utc);
+var phase = Stopwatch.StartNew();
+var prices = await Receipts.Domain.Pricing.PriceBookLoader.LoadAsync(store, ct);
+var corrections = await store.ReadCorrectionsAsync(ct);
+var ledger = await SpendPipeline.RunAsync(store, store, directory, prices, corrections, since, asOf, ct);
+var spendSeconds = phase.Elapsed.TotalSeconds;
+phase.Restart();
+var outcomes = await OutcomePipeline.RunAsync(store, directory, asOf, null, ct);
+var outcomeSeconds = phase.Elapsed.TotalSeconds;
+phase.Restart();
+var report = CpvoCalculator.Calculate(ledger.Items, outcomes, new CpvoOptions { LastWeek = IsoWeek.Of(asOf, TimeZoneInfo.Utc), Weeks = Weeks, Cordoned = directory.Cordoned, TeamOfProject = directory.TeamOfProject });
+Console.WriteLine(string.Create(
+    CultureInfo.InvariantCulture,
+    $"phases: spend pipeline (read + price + attribute + reconcile) {spendSeconds:F1} s, outcome pipeline (read + verify) {outcomeSeconds:F1} s, calculator (link + fold) {phase.Elapsed.TotalSeconds:F1} s; {report.Rows.Count} rows"));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total spend {report.Rows.Sum(r => r.Spend):N2}, verified {report.Rows.Sum(r => r.Verified):N0}"));
+
+static async Task ExecAsync(DuckDBConnection connection, string sql)
+{
+    await using var command = connection.CreateCommand();
+    command.CommandText = sql;
+    await command.ExecuteNonQueryAsync();
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Time.Testing;
+using Receipts.Storage.DuckDb;
+
+namespace Receipts.Storage.Contract.Tests.DuckDb;
+
+public sealed class DuckDbDerivedStoreTests : DerivedStoreContract<DuckDbStore>
+{
+    private readonly DuckDbStores _files = new();
+
+    protected override Task<DuckDbStore> OpenAsync(FakeTimeProvider time) => _files.OpenAsync(time);
+
+    protected override async Task<DuckDbStore> ReopenAsync(FakeTimeProvider time)
+    {
+        await Store.DisposeAsync();
+        return await _files.OpenAsync(time);
+    }
+
+    protected override string Portable(string storeType) => storeType switch
+    {
+        "VARCHAR" => "text",
+        "BIGINT" => "bigint",
+        "BOOLEAN" => "boolean",
+        "DATE" => "date",
+        "TIMESTAMP" => "timestamp",
+        "DECIMAL(38,12)" => "decimal",
+        _ => storeType,
+    };
+
+    protected override Task CleanupAsync()
+    {
+        _files.Delete();
+        return Task.CompletedTask;
+    }
+}
