@@ -29,6 +29,9 @@ public sealed record DirectoryConfig
 
     public IReadOnlyList<SeatConfig> Seats { get; init; } = [];
 
+    /// <summary>The sources <c>receipts sync</c> runs (<c>sources:</c>), in file order.</summary>
+    public IReadOnlyList<SourceConfig> Sources { get; init; } = [];
+
     /// <summary>The project listing <paramref name="repo"/>, when one does (first by name when several do).</summary>
     public ProjectConfig? ProjectForRepo(string repo)
     {

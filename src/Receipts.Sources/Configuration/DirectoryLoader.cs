@@ -30,6 +30,9 @@ namespace Receipts.Sources.Configuration;
 ///     cordon: false          # true for research/prototype work
 /// seats:
 ///   - { tool: claude-max, person: sarah, monthly_cost: 200, from: 2026-01-01, to: null }
+/// sources:             # what `receipts sync` runs; see SourcesSection for every kind and its fields
+///   - { kind: anthropic, key_env: ANTHROPIC_ADMIN_KEY }
+///   - { kind: github, repo: acme/payments }
 /// </code>
 /// A wrong file gets one <see cref="DirectoryFileException"/> naming the line and the field.
 /// </summary>
@@ -96,6 +99,7 @@ public static class DirectoryLoader
         var projects = ReadProjects(root.Map("projects"), teams);
         CheckTeamDefaults(root.Map("teams"), teams, projects);
         var seats = ReadSeats(root, people);
+        var sources = SourcesSection.Read(root);
 
         // Sections later issues add (budgets, sources…) are read by their own code; until then
         // a typo at the top level is still reported.
@@ -110,6 +114,7 @@ public static class DirectoryLoader
             Currency = currency,
             People = people,
             Seats = seats,
+            Sources = sources,
         };
     }
 
