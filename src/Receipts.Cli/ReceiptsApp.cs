@@ -59,6 +59,7 @@ internal static class ReceiptsApp
         root.Subcommands.Add(Commands.Serve.ServeCommand.Create(environment));
         root.Subcommands.Add(Commands.Tokens.TokensCommand.Create(environment));
         root.Subcommands.Add(ExportCommand.Create(environment));
+        root.Subcommands.Add(Commands.Sync.SyncCommand.Create(environment));
         return root;
     }
 
