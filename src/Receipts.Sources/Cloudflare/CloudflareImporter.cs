@@ -17,7 +17,8 @@ public sealed class CloudflareImporter(BillingApiClient api, IUsageStore store, 
 {
     public const string Source = "cloudflare";
 
-    public const int PageSize = 50;
+    /// <summary>Rows asked per page. Default 50.</summary>
+    public int PageSize { get; init; } = 50;
 
     public Task<SourceImportSummary> ImportAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         UsageImport.RunAsync(Source, store, time, since, (from, summary) => FetchAsync(from, summary, cancellationToken), cancellationToken);

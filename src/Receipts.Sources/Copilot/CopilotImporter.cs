@@ -23,7 +23,7 @@ public sealed class CopilotImporter(BillingApiClient api, IBillingStore store, T
 {
     public const string Source = "copilot";
 
-    public const int SeatPageSize = 100;
+    public int SeatPageSize { get; init; } = 100;
 
     /// <summary>Metrics reports start on 2025-10-10 and reach a year back.</summary>
     private static readonly DateOnly FirstReportDay = new(2025, 10, 10);

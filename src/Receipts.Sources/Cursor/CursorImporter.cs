@@ -28,9 +28,9 @@ public sealed class CursorImporter(BillingApiClient api, IBillingStore billing, 
 {
     public const string Source = "cursor";
 
-    public const int EventPageSize = 100;
+    public int EventPageSize { get; init; } = 100;
 
-    public const int SpendPageSize = 100;
+    public int SpendPageSize { get; init; } = 100;
 
     private const int MaxDaysPerCall = 30;
 

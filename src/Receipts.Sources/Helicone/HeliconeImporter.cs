@@ -17,7 +17,8 @@ public sealed class HeliconeImporter(BillingApiClient api, IUsageStore store, Ti
 {
     public const string Source = "helicone";
 
-    public const int PageSize = 1000;
+    /// <summary>Rows asked per page. Default 1000.</summary>
+    public int PageSize { get; init; } = 1000;
 
     public Task<SourceImportSummary> ImportAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         UsageImport.RunAsync(Source, store, time, since, (from, summary) => FetchAsync(from, summary, cancellationToken), cancellationToken);

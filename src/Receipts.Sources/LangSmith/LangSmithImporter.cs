@@ -17,7 +17,8 @@ public sealed class LangSmithImporter(BillingApiClient api, IUsageStore store, T
 {
     public const string Source = "langsmith";
 
-    public const int PageSize = 100;
+    /// <summary>Rows asked per page. Default 100.</summary>
+    public int PageSize { get; init; } = 100;
 
     private static readonly string[] Selected =
         ["id", "name", "run_type", "start_time", "session_id", "extra", "prompt_tokens", "completion_tokens", "total_tokens", "total_cost"];

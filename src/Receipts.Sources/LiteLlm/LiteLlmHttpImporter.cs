@@ -14,7 +14,8 @@ namespace Receipts.Sources.LiteLlm;
 /// </summary>
 public sealed class LiteLlmHttpImporter(BillingApiClient api, IUsageStore store, TimeProvider time)
 {
-    public const int PageSize = 100;
+    /// <summary>Rows asked per page. Default 100.</summary>
+    public int PageSize { get; init; } = 100;
 
     public Task<SourceImportSummary> ImportAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         UsageImport.RunAsync(LiteLlmMapper.Source, store, time, since, (from, summary) => FetchAsync(from, summary, cancellationToken), cancellationToken);
