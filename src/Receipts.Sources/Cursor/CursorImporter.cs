@@ -60,7 +60,7 @@ public sealed class CursorImporter(BillingApiClient api, IBillingStore billing, 
         var scopes = new List<BillingScope> { new(Source, "daily_usage", dayFrom, dayUntil) };
         if (cycleStart is { } cycle)
         {
-            scopes.Add(new BillingScope(Source, "spend", cycle, cycle.AddTicks(1)));
+            scopes.Add(new BillingScope(Source, "spend", cycle, cycle.AddDays(1))); // the cycle's snapshot: spend lines start at the cycle start
         }
 
         await billing.WriteBillingAsync(new BillingWrite { Scopes = scopes, Lines = lines.ToAsyncEnumerable(), Identities = identities }, cancellationToken);
