@@ -121,7 +121,8 @@ public sealed class LiteLlmDatabaseImporter(string connectionString, IUsageStore
         };
     }
 
-    private static string? Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+    /// <summary>Prisma defaults many text columns to '': empty means not given.</summary>
+    private static string? Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) || reader.GetString(i) is not { Length: > 0 } text ? null : text;
 
     private static JsonElement Json(string? text)
     {
