@@ -6,7 +6,11 @@ namespace Receipts.Sources.Tests.Gateways;
 /// <summary>One request to a <see cref="RouteServer"/>: what was asked, and how to answer.</summary>
 internal sealed record RouteCall(HttpContext Context, string Method, string Path, string Query, string Body, int Number)
 {
-    public string Header(string name) => Context.Request.Headers[name].ToString();
+    /// <summary>The request headers, copied: they stay readable after the request (the context does not).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; } =
+        Context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+
+    public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : string.Empty;
 
     public string QueryValue(string name) => Context.Request.Query[name].ToString();
 
