@@ -14,6 +14,10 @@ internal sealed record RouteCall(HttpContext Context, string Method, string Path
 
     public string QueryValue(string name) => Context.Request.Query[name].ToString();
 
+    /// <summary>A query value read from the recorded query string (usable after the request).</summary>
+    public string QueryValueText(string name) =>
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Query).TryGetValue(name, out var value) ? value.ToString() : string.Empty;
+
     public Task Json(string json, int status = 200) => FakeApiServer.JsonAsync(Context, json, status);
 
     /// <summary>A 429 asking to wait <paramref name="seconds"/> seconds.</summary>
