@@ -61,7 +61,7 @@ internal static class LiteLlmMapper
             RequestId = row.RequestId,
             ApiKeyId = string.IsNullOrEmpty(row.ApiKey) ? GatewayJson.Text(metadata, "user_api_key") : row.ApiKey,
             ApiKeyAlias = GatewayJson.Text(metadata, "user_api_key_alias"),
-            Person = row.User ?? GatewayJson.Text(metadata, "user_api_key_user_id"),
+            Person = (string.IsNullOrEmpty(row.User) ? null : row.User) ?? GatewayJson.Text(metadata, "user_api_key_user_id"),
             SessionId = row.SessionId,
             Tool = Source,
             Tags = tags,
