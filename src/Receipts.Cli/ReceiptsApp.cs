@@ -64,6 +64,7 @@ internal static class ReceiptsApp
         root.Subcommands.Add(Commands.Budget.BudgetCommand.Create(environment));
         root.Subcommands.Add(Commands.Alerts.AlertsCommand.Create(environment));
         root.Subcommands.Add(Commands.Init.InitCommand.Create(environment));
+        root.Subcommands.Add(Commands.Sync.SyncCommand.Create(environment));
         return root;
     }
 

@@ -22,6 +22,14 @@ internal static class ImportCommand
         command.Subcommands.Add(ImportOpenAiCommand.Create(environment));
         command.Subcommands.Add(ImportSeatsCommand.Create(environment));
         command.Subcommands.Add(ImportBedrockLogsCommand.Create(environment));
+        command.Subcommands.Add(ImportCursorCommand.Create(environment));
+        command.Subcommands.Add(ImportCopilotCommand.Create(environment));
+        command.Subcommands.Add(ImportLiteLlmCommand.Create(environment));
+        command.Subcommands.Add(ImportHeliconeCommand.Create(environment));
+        command.Subcommands.Add(ImportPortkeyCommand.Create(environment));
+        command.Subcommands.Add(ImportOpenRouterCommand.Create(environment));
+        command.Subcommands.Add(ImportLangSmithCommand.Create(environment));
+        command.Subcommands.Add(ImportCloudflareCommand.Create(environment));
         return command;
     }
 }

@@ -36,6 +36,8 @@ public sealed record DirectoryConfig
 
     /// <summary>The <c>alerts:</c> section: channels, production keys, anomaly thresholds.</summary>
     public AlertsConfig Alerts { get; init; } = AlertsConfig.Empty;
+    /// <summary>The sources <c>receipts sync</c> runs (<c>sources:</c>), in file order.</summary>
+    public IReadOnlyList<SourceConfig> Sources { get; init; } = [];
 
     /// <summary>The project listing <paramref name="repo"/>, when one does (first by name when several do).</summary>
     public ProjectConfig? ProjectForRepo(string repo)

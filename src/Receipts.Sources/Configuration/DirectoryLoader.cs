@@ -32,6 +32,9 @@ namespace Receipts.Sources.Configuration;
 ///   - { tool: claude-max, person: sarah, monthly_cost: 200, from: 2026-01-01, to: null }
 /// budgets:   # and alerts: — see AlertsSection
 ///   - { team: payments, monthly: 5000 }
+/// sources:             # what `receipts sync` runs; see SourcesSection for every kind and its fields
+///   - { kind: anthropic, key_env: ANTHROPIC_ADMIN_KEY }
+///   - { kind: github, repo: acme/payments }
 /// </code>
 /// A wrong file gets one <see cref="DirectoryFileException"/> naming the line and the field.
 /// </summary>
@@ -99,6 +102,7 @@ public static class DirectoryLoader
         CheckTeamDefaults(root.Map("teams"), teams, projects);
         var seats = ReadSeats(root, people);
         var (budgets, alerts) = (AlertsSection.ReadBudgets(root, teams, projects, people), AlertsSection.ReadAlerts(root.Map("alerts")));
+        var sources = SourcesSection.Read(root);
 
         // Sections later issues add (budgets, sources…) are read by their own code; until then
         // a typo at the top level is still reported.
@@ -115,6 +119,7 @@ public static class DirectoryLoader
             Seats = seats,
             Budgets = budgets,
             Alerts = alerts,
+            Sources = sources,
         };
     }
 

@@ -16,10 +16,55 @@ public sealed class BillingApiClient(HttpClient http, BillingApiOptions options,
     /// <summary>Pages and lists fetched (each counted once, however many retries it took).</summary>
     public int Requests { get; private set; }
 
-    public async Task<JsonDocument> GetAsync(string relativeUrl, CancellationToken cancellationToken)
+    public Task<JsonDocument> GetAsync(string relativeUrl, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, relativeUrl, null, authenticated: true, cancellationToken);
+
+    /// <summary>POSTs a JSON body (Cursor's admin API, LangSmith and Portkey queries) and reads the JSON answer.</summary>
+    public Task<JsonDocument> PostJsonAsync(string relativeUrl, string json, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, relativeUrl, json, authenticated: true, cancellationToken);
+
+    /// <summary>
+    /// GETs a pre-signed download link (GitHub's metrics reports, Portkey's exports) as text, without the
+    /// credential: the link carries its own signature, and the secret must not travel to another host.
+    /// </summary>
+    public async Task<string> DownloadAsync(Uri url, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, relativeUrl);
-        authenticate(request.Headers);
+        ArgumentNullException.ThrowIfNull(url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        Requests++;
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException)
+        {
+            throw new BillingApiException($"Cannot download {url.GetLeftPart(UriPartial.Path)}: {e.Message}", "Check the network; download links expire, so run the import again.", e);
+        }
+
+        using (response)
+        {
+            return response.IsSuccessStatusCode
+                ? await response.Content.ReadAsStringAsync(cancellationToken)
+                : throw new BillingApiException(
+                    $"Downloading {url.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode} {response.ReasonPhrase}; nothing was imported.",
+                    "Download links expire; run the import again.");
+        }
+    }
+
+    private async Task<JsonDocument> SendAsync(HttpMethod method, string relativeUrl, string? json, bool authenticated, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, relativeUrl);
+        if (authenticated)
+        {
+            authenticate(request.Headers);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        }
+
         Requests++;
         HttpResponseMessage response;
         try
