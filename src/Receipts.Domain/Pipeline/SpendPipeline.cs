@@ -100,7 +100,8 @@ public static class SpendPipeline
                 Team = o.Placed.Team,
                 Model = r.Model,
                 Tool = r.Tool ?? r.SourceKind,
-                Person = o.Person,
+                // A person the directory does not know still shows as the identity the source gave.
+                Person = o.Person ?? r.Person ?? r.Account ?? r.MachineUser,
                 Repo = r.Repo,
                 Branch = r.Branch,
                 Tickets = r.TicketIds,
