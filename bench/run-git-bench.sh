@@ -4,7 +4,8 @@
 # then a re-import with nothing new. Prints wall and CPU (user+sys, git's included) times and ratios.
 #
 # Usage: bench/run-git-bench.sh [COMMITS]   (default 20000; needs git, python3, dotnet, GNU time)
-# RUNS=N sets the repetitions (best of N is kept). The CLI is published ReadyToRun, as it ships.
+# RUNS=N sets the repetitions (the median of N is reported: the machine this runs on is usually shared).
+# The CLI is published ReadyToRun, as it ships.
 set -euo pipefail
 
 COMMITS="${1:-20000}"
@@ -32,22 +33,23 @@ RID="linux-$(uname -m | sed 's/x86_64/x64/;s/aarch64/arm64/')"
 dotnet publish "$ROOT/src/Receipts.Cli" -c Release -r "$RID" --self-contained false -p:PublishReadyToRun=true -o "$BIN" -v q -nologo >/dev/null
 RECEIPTS="$BIN/receipts"
 
-# measure NAME SETUP COMMAND...: best wall and best CPU of $RUNS runs, as "wall cpu".
+# measure SETUP COMMAND...: median wall and median CPU (user+sys, children included) of $RUNS runs, as "wall cpu".
 measure() {
   local setup="$1"; shift
-  local best_wall="" best_cpu=""
+  local walls=() cpus=()
   for _ in $(seq "$RUNS"); do
     eval "$setup"
-    local t
     /usr/bin/time -o "$OUT/time.txt" -f "%e %U %S" "$@" >/dev/null 2>&1
-    t=$(tail -1 "$OUT/time.txt")
-    local wall cpu
-    wall=$(echo "$t" | awk '{print $1}')
-    cpu=$(echo "$t" | awk '{printf "%.2f", $2 + $3}')
-    if [ -z "$best_wall" ] || [ "$(echo "$wall < $best_wall" | bc)" = 1 ]; then best_wall=$wall; fi
-    if [ -z "$best_cpu" ] || [ "$(echo "$cpu < $best_cpu" | bc)" = 1 ]; then best_cpu=$cpu; fi
+    local wall user sys
+    read -r wall user sys < <(tail -1 "$OUT/time.txt")
+    walls+=("$wall")
+    cpus+=("$(echo "$user + $sys" | bc)")
   done
-  echo "$best_wall $best_cpu"
+  echo "$(median "${walls[@]}") $(median "${cpus[@]}")"
+}
+
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{v[NR]=$1} END {printf "%.2f", (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
 }
 
 read -r base_w base_c < <(measure ":" git -C "$REPO" log --first-parent --name-status main)
@@ -56,7 +58,7 @@ read -r full_w full_c < <(measure 'rm -f "$DB" "$DB.wal"' "$RECEIPTS" import git
 read -r again_w again_c < <(measure ":" "$RECEIPTS" import git --repo "$REPO" --db "$DB")
 read -r report_w report_c < <(measure ":" "$RECEIPTS" report changes --db "$DB" --json)
 
-printf 'first-parent commits: %s (all commits: %s); best of %s runs; load average: %s\n' "$FP" "$ALL" "$RUNS" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
+printf 'first-parent commits: %s (all commits: %s); median of %s runs; load average: %s\n' "$FP" "$ALL" "$RUNS" "$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo n/a)"
 printf '%-48s %8s %8s\n' "" "wall s" "cpu s"
 printf '%-48s %8s %8s\n' "git log --first-parent --name-status" "$base_w" "$base_c"
 printf '%-48s %8s %8s\n' "git log as the importer runs it" "$ours_w" "$ours_c"

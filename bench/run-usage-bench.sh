@@ -39,10 +39,16 @@ fi
 if [ "$ONLY" != "receipts" ]; then
   # ccusage 20.x is a Rust binary shipped in a per-platform npm package; the `ccusage` package is a
   # small Node launcher that execs it. Both are pinned to the same version in bench/package.json.
+  if [ -f "$CCUSAGE_BIN" ] && [ ! -x "$CCUSAGE_BIN" ]; then chmod +x "$CCUSAGE_BIN"; fi
   if [ "$("$CCUSAGE_BIN" --version 2>/dev/null || true)" != "ccusage $CCUSAGE_VERSION" ]; then
     say "installing ccusage $CCUSAGE_VERSION + @ccusage/ccusage-linux-x64 $CCUSAGE_VERSION into bench/node_modules"
-    (cd "$BENCH" && npm ci --no-audit --no-fund --loglevel=error)
+    # npm 11 refuses `npm ci` here: the lock lists ccusage's other-platform optional packages without
+    # versions (they were never published for 20.0.24). `npm install` honours the same pins.
+    (cd "$BENCH" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null \
+                      || npm install --no-audit --no-fund --loglevel=error; })
   fi
+  # npm unpacks the binary without its execute bit; the Node launcher would chmod it on first use.
+  [ -x "$CCUSAGE_BIN" ] || chmod +x "$CCUSAGE_BIN"
   launcher="$("$BENCH/node_modules/.bin/ccusage" --version)"
   native="$("$CCUSAGE_BIN" --version)"
   [ "$launcher" = "ccusage $CCUSAGE_VERSION" ] && [ "$native" = "ccusage $CCUSAGE_VERSION" ] \

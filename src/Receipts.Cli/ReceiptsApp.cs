@@ -59,6 +59,8 @@ internal static class ReceiptsApp
         root.Subcommands.Add(Commands.Serve.ServeCommand.Create(environment));
         root.Subcommands.Add(Commands.Tokens.TokensCommand.Create(environment));
         root.Subcommands.Add(ExportCommand.Create(environment));
+        root.Subcommands.Add(Commands.Demo.DemoCommand.Create(environment));
+        root.Subcommands.Add(Commands.Attribute.AttributeCommand.Create(environment));
         return root;
     }
 

@@ -92,6 +92,34 @@ public sealed partial class DuckDbStore : IOutcomeStore
         }
     }
 
+    public async Task<int> DeleteChangesAsync(string repo, string source, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repo);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = (DuckDBTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            await using var command = Command("DELETE FROM changes WHERE repo = $repo AND source = $source AND list_contains($ids, id)", transaction);
+            command.Parameters.Add(new DuckDBParameter("repo", repo));
+            command.Parameters.Add(new DuckDBParameter("source", source));
+            command.Parameters.Add(new DuckDBParameter("ids", ids.Distinct(StringComparer.Ordinal).ToList()));
+            var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return deleted;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async Task WriteTicketEventsAsync(IReadOnlyCollection<TicketEvent> events, IReadOnlyCollection<SourceCursor> cursors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);

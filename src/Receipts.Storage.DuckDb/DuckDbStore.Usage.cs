@@ -16,6 +16,13 @@ public sealed partial class DuckDbStore
         repo, branch, cwd, ticket_ids, tags
         """;
 
+    // What usage reports read (ReadUsageForReportAsync): about half the columns, none of them per-record ids.
+    private const string ReportColumns = """
+        occurred_at, source_kind, provider, model, service_tier, speed, inference_geo,
+        input_tokens, output_tokens, cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens,
+        web_search_requests, requests, cost, cost_basis, currency, session_id, repo, branch, cwd
+        """;
+
     // A staged copy is "fuller" than the stored one when it is the main-thread copy of a sidechain
     // replay, or when it carries more tokens (streaming partials write growing counts).
     private const string Fuller = """
@@ -53,12 +60,22 @@ public sealed partial class DuckDbStore
         try
         {
             await using var transaction = (DuckDBTransaction)await _connection.BeginTransactionAsync(cancellationToken);
+            if (!await HasUsageAsync(transaction, cancellationToken))
+            {
+                // A first import: nothing to merge with, so the rows go straight into the table (the primary key
+                // still refuses two records with one id, as the merge would).
+                var appended = Stage(records, catalog: null, "usage_records");
+                await SaveCursorsInBulkAsync(cursors, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return new UsageWriteResult(appended, 0, 0);
+            }
+
             await Execute(
                 "CREATE TEMP TABLE IF NOT EXISTS usage_incoming AS SELECT * FROM usage_records WITH NO DATA",
                 transaction,
                 cancellationToken);
             await Execute("DELETE FROM usage_incoming", transaction, cancellationToken);
-            Stage(records);
+            Stage(records, "temp", "usage_incoming");
 
             long inserted = 0, replaced = 0, unchanged = 0;
             await Execute(
@@ -145,7 +162,17 @@ public sealed partial class DuckDbStore
         }
     }
 
-    public async IAsyncEnumerable<UsageRecord> ReadUsageAsync(UsageFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<UsageRecord> ReadUsageAsync(UsageFilter filter, CancellationToken cancellationToken) =>
+        ReadAsync(filter, Columns, ReadRecord, cancellationToken);
+
+    public IAsyncEnumerable<UsageRecord> ReadUsageForReportAsync(UsageFilter filter, CancellationToken cancellationToken) =>
+        ReadAsync(filter, ReportColumns, ReadReportRecord, cancellationToken);
+
+    private async IAsyncEnumerable<UsageRecord> ReadAsync(
+        UsageFilter filter,
+        string columns,
+        Func<System.Data.Common.DbDataReader, UsageRecord> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);
         await _gate.WaitAsync(cancellationToken);
@@ -174,13 +201,13 @@ public sealed partial class DuckDbStore
                 }
             }
 
-            command.CommandText = $"SELECT {Columns} FROM usage_records"
+            command.CommandText = $"SELECT {columns} FROM usage_records"
                 + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : string.Empty)
                 + " ORDER BY occurred_at, id";
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                yield return ReadRecord(reader);
+                yield return read(reader);
             }
         }
         finally
@@ -222,11 +249,20 @@ public sealed partial class DuckDbStore
         await Execute("DELETE FROM cursors_incoming", transaction, cancellationToken);
     }
 
-    private void Stage(IReadOnlyCollection<UsageRecord> records)
+    private async Task<bool> HasUsageAsync(DuckDBTransaction transaction, CancellationToken cancellationToken)
     {
-        using var appender = _connection.CreateAppender("temp", "main", "usage_incoming");
+        await using var command = Command("SELECT EXISTS (SELECT 1 FROM usage_records)", transaction);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    /// <summary>Appends <paramref name="records"/> to a table with the usage columns; returns how many.</summary>
+    private int Stage(IReadOnlyCollection<UsageRecord> records, string? catalog, string table)
+    {
+        var count = 0;
+        using var appender = _connection.CreateAppender(catalog, "main", table);
         foreach (var r in records)
         {
+            count++;
             appender.CreateRow()
                 .AppendValue(r.Id)
                 .AppendValue(r.SourceKind)
@@ -266,6 +302,8 @@ public sealed partial class DuckDbStore
                 .AppendValue(r.Tags.Count == 0 ? null : JsonSerializer.Serialize(r.Tags))
                 .EndRow();
         }
+
+        return count;
     }
 
     private static UsageRecord ReadRecord(System.Data.Common.DbDataReader r)
@@ -307,6 +345,32 @@ public sealed partial class DuckDbStore
             Cwd = S(33),
             TicketIds = tickets is null ? [] : tickets.Split(' '),
             Tags = tags is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(tags) ?? [],
+        };
+    }
+
+    private static UsageRecord ReadReportRecord(System.Data.Common.DbDataReader r)
+    {
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return new UsageRecord
+        {
+            Id = string.Empty,
+            At = new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc)),
+            SourceKind = r.GetString(1),
+            Provider = r.GetString(2),
+            Model = r.GetString(3),
+            ServiceTier = S(4),
+            Speed = S(5),
+            InferenceGeo = S(6),
+            Tokens = new TokenCounts(r.GetInt64(7), r.GetInt64(8), r.GetInt64(9), r.GetInt64(10), r.GetInt64(11)),
+            WebSearchRequests = r.GetInt64(12),
+            Requests = r.GetInt64(13),
+            Cost = r.IsDBNull(14) ? null : r.GetDecimal(14),
+            CostBasis = (CostBasis)r.GetFieldValue<sbyte>(15),
+            Currency = r.GetString(16),
+            SessionId = S(17),
+            Repo = S(18),
+            Branch = S(19),
+            Cwd = S(20),
         };
     }
 

@@ -77,6 +77,23 @@ public sealed partial class PostgresStore : IOutcomeStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<int> DeleteChangesAsync(string repo, string source, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(repo);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count == 0)
+        {
+            return 0;
+        }
+
+        await using var command = _dataSource.CreateCommand("DELETE FROM changes WHERE repo = $1 AND source = $2 AND id = ANY($3)");
+        command.Parameters.Add(Param(repo, NpgsqlDbType.Text));
+        command.Parameters.Add(Param(source, NpgsqlDbType.Text));
+        command.Parameters.Add(Param(ids.Distinct(StringComparer.Ordinal).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyList<Change>> ReadChangesAsync(ChangeFilter filter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filter);

@@ -74,6 +74,22 @@ public abstract class OutcomeStoreContract<TStore> : StoreContract<TStore>
     }
 
     [StoreFact]
+    public async Task DeleteChanges_RemovesOnlyTheNamedIdsOfThatRepoAndSource()
+    {
+        await Store.WriteChangesAsync(
+            [Full("#5"), Full("#6"), Full("#7") with { Source = "github" }, Full("#5") with { Repo = "github.com/acme/web" }],
+            [],
+            Ct);
+
+        var deleted = await Store.DeleteChangesAsync("github.com/acme/payments", "git", ["#5", "#7", "#404"], Ct);
+
+        deleted.ShouldBe(1);
+        (await Store.ReadChangesAsync(ChangeFilter.All, Ct)).Select(c => c.Repo + c.Id)
+            .ShouldBe(["github.com/acme/payments#6", "github.com/acme/payments#7", "github.com/acme/web#5"], ignoreOrder: true);
+        (await Store.DeleteChangesAsync("github.com/acme/payments", "git", [], Ct)).ShouldBe(0);
+    }
+
+    [StoreFact]
     public async Task ReadChanges_FiltersByRepoAndMergedRange()
     {
         await Store.WriteChangesAsync(

@@ -11,6 +11,8 @@ internal static class ReportCommand
         _ = environment;
         command.Subcommands.Add(Report.ReportUsageCommand.Create(environment));
         command.Subcommands.Add(Report.ReportChangesCommand.Create(environment));
+        command.Subcommands.Add(Report.ReportCpvoCommand.Create(environment));
+        command.Subcommands.Add(Report.ReportAttributionCommand.Create(environment));
         return command;
     }
 }

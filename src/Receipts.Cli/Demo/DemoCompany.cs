@@ -47,13 +47,13 @@ internal static class DemoCompany
     {
         var random = new Random(seed);
         var start = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero).AddDays(-84);
-        var claudeProjects = Path.Combine(root, "claude", "projects");
-        Directory.CreateDirectory(claudeProjects);
+        var claudeRoot = Path.Combine(root, "claude");
+        Directory.CreateDirectory(claudeRoot);
         var truth = new Dictionary<string, string?>(StringComparer.Ordinal);
         var changes = new List<DemoChange>();
         var ticketEvents = new List<TicketEvent>();
         var repos = new List<(string, string)>();
-        var transcripts = new TranscriptWriter(claudeProjects, random, truth);
+        var transcripts = new TranscriptWriter(claudeRoot, random, truth);
         var peopleByTeam = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {
             ["payments"] = [People[0], People[1], People[2]],
@@ -133,6 +133,16 @@ internal static class DemoCompany
             }
         }
 
+        // Work on another team's ticket inside a repo: the repo rule (0.85) wins over the ticket rule (0.8), and the
+        // two strong rules disagreeing puts the session on the disagreements queue.
+        for (var i = 0; i < 3; i++)
+        {
+            var (path, owner) = repos[i];
+            var other = Projects[(i + 2) % (Projects.Length - 1)];
+            var team = Teams.Single(t => t.Name == Projects.Single(p => p.Name == owner).Team);
+            await transcripts.SessionAsync(path, $"feat/{other.Prefix}-77-shared-work", owner, team, peopleByTeam[team.Name][0], start.AddDays(30 + (10 * i)), cancellationToken);
+        }
+
         // A little usage nobody can place: a throwaway folder with no repo.
         var misc = Path.Combine(root, "home", "tom", "tmp");
         Directory.CreateDirectory(misc);
@@ -147,7 +157,7 @@ internal static class DemoCompany
         {
             Root = root,
             ConfigPath = configPath,
-            ClaudeRoot = Path.Combine(root, "claude"),
+            ClaudeRoot = claudeRoot,
             Repos = repos,
             TicketEvents = ticketEvents,
             Truth = truth,
@@ -314,6 +324,7 @@ internal static class DemoCompany
                 b.AppendLine(CultureInfo.InvariantCulture, $"  {p}:");
                 b.AppendLine(CultureInfo.InvariantCulture, $"    team: {team}");
                 b.AppendLine(CultureInfo.InvariantCulture, $"    emails: [{p}@acme.example]");
+                b.AppendLine(CultureInfo.InvariantCulture, $"    machine_users: [{p}]");
             }
         }
 
@@ -344,7 +355,7 @@ internal static class DemoCompany
     }
 
     /// <summary>Writes Claude Code transcripts in the real line shapes, one line per content block.</summary>
-    private sealed class TranscriptWriter(string projectsDir, Random random, Dictionary<string, string?> truth)
+    private sealed class TranscriptWriter(string claudeRoot, Random random, Dictionary<string, string?> truth)
     {
         private int _messages;
 
@@ -361,10 +372,11 @@ internal static class DemoCompany
         public async Task SessionAsync(string cwd, string branch, string? project, TeamSpec team, string person, DateTimeOffset at, CancellationToken cancellationToken)
         {
             var sessionId = Guid.NewGuid().ToString();
-            var dir = Path.Combine(projectsDir, Encode(cwd));
+            // Each developer's machine has its own ~/.claude: one config dir per person, imported as that machine user.
+            var dir = Path.Combine(claudeRoot, person, "projects", Encode(cwd));
             Directory.CreateDirectory(dir);
             var lines = new StringBuilder();
-            var responses = random.Next(4, 15);
+            var responses = random.Next(15, 45);
             string? parent = null;
             for (var i = 0; i < responses; i++)
             {

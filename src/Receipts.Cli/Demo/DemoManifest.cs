@@ -9,7 +9,7 @@ internal sealed record DemoManifest
 
     public required string ConfigPath { get; init; }
 
-    /// <summary>The Claude Code config dir holding <c>projects/</c>.</summary>
+    /// <summary>One Claude Code config dir per developer, <c>&lt;root&gt;/&lt;person&gt;/projects/…</c>, as each laptop has its own.</summary>
     public required string ClaudeRoot { get; init; }
 
     /// <summary>Local repository paths with their project.</summary>

@@ -26,4 +26,7 @@ public enum AttributionMethod
 
     /// <summary>No rule applied: unattributed.</summary>
     None = 7,
+
+    /// <summary>A subscription seat's cost, spread over the projects its person's usage was attributed to (0.8).</summary>
+    Seat = 8,
 }

@@ -20,6 +20,7 @@ public sealed class Attributor
         AttributionMethod.Ticket => 0.8m,
         AttributionMethod.Path => 0.7m,
         AttributionMethod.PersonDefault => 0.5m,
+        AttributionMethod.Seat => 0.8m,
         _ => 0m,
     };
 

@@ -9,17 +9,28 @@ namespace Receipts.Domain.Outcomes;
 /// <c>Reverts owner/repo#N</c> (GitHub's revert button), <c>This reverts merge request !N</c> (GitLab),
 /// and subjects <c>Revert "S"</c>, <c>Reapply "S"</c>, <c>Revert "Revert "S""</c> — matched by subject
 /// when the text names no sha. Pure and total: odd or corrupted text gives fewer references, never an error.
+/// The one reading of revert markers: the git importer passes a commit's subject and body, the GitHub and
+/// GitLab importers a PR/MR's title, body and head branch.
 /// </summary>
 public static partial class RevertMessageParser
 {
     /// <summary>The references found, strongest evidence first, without duplicates.</summary>
-    public static IReadOnlyList<RevertReference> Parse(string subject, string? body)
+    public static IReadOnlyList<RevertReference> Parse(string subject, string? body) => Parse(subject, body, headBranch: null, repository: null);
+
+    /// <summary>
+    /// The references in a PR/MR (or commit): as <see cref="Parse(string, string?)"/>, plus GitHub's revert
+    /// branch <c>revert-N-…</c> as <paramref name="headBranch"/>; with <paramref name="repository"/>
+    /// (<c>owner/name</c>, or a normalised <c>host/owner/name</c>) a <c>Reverts other/repo#N</c> naming another
+    /// repository is ignored.
+    /// </summary>
+    public static IReadOnlyList<RevertReference> Parse(string subject, string? body, string? headBranch, string? repository)
     {
         ArgumentNullException.ThrowIfNull(subject);
 
         // Most messages are not reverts: one vectorised scan decides before any pattern runs.
         if (subject.IndexOf("revert", StringComparison.OrdinalIgnoreCase) < 0 && subject.IndexOf("reapply", StringComparison.OrdinalIgnoreCase) < 0
-            && (body is null || body.IndexOf("revert", StringComparison.OrdinalIgnoreCase) < 0))
+            && (body is null || body.IndexOf("revert", StringComparison.OrdinalIgnoreCase) < 0)
+            && (headBranch is null || !headBranch.StartsWith("revert-", StringComparison.Ordinal)))
         {
             return [];
         }
@@ -35,7 +46,12 @@ public static partial class RevertMessageParser
 
         foreach (Match m in RevertsPullRequest().Matches(text))
         {
-            Add(result, new RevertReference(RevertTargetKind.PullRequest, Number(m.Groups[1].Value), isRevertOfRevert));
+            if (m.Groups[1].Success && repository is not null && !SameRepository(repository, m.Groups[1].Value))
+            {
+                continue;
+            }
+
+            Add(result, new RevertReference(RevertTargetKind.PullRequest, Number(m.Groups[2].Value), isRevertOfRevert));
         }
 
         foreach (Match m in RevertsMergeRequest().Matches(text))
@@ -72,8 +88,17 @@ public static partial class RevertMessageParser
             Add(result, new RevertReference(RevertTargetKind.PullRequest, Number(branch.Groups[1].Value)));
         }
 
+        if (headBranch is not null && HeadRevertBranch().Match(headBranch) is { Success: true } head)
+        {
+            Add(result, new RevertReference(RevertTargetKind.PullRequest, Number(head.Groups[1].Value), isRevertOfRevert));
+        }
+
         return result;
     }
+
+    private static bool SameRepository(string repository, string named) =>
+        string.Equals(repository, named, StringComparison.OrdinalIgnoreCase)
+        || (repository.EndsWith(named, StringComparison.OrdinalIgnoreCase) && repository[^(named.Length + 1)] == '/');
 
     /// <summary>
     /// True when the subject reads as a revert, including free-form ones with no target
@@ -155,7 +180,7 @@ public static partial class RevertMessageParser
     [GeneratedRegex(@"\bThis reverts commit ([0-9a-fA-F]{7,40})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ShaLine();
 
-    [GeneratedRegex(@"(?m)^\s*Reverts\s+(?:[\w.-]+/[\w.-]+)?#(\d{1,9})\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?m)^\s*Reverts\s+([\w.-]+/[\w.-]+)?#(\d{1,9})\b", RegexOptions.CultureInvariant)]
     private static partial Regex RevertsPullRequest();
 
     [GeneratedRegex(@"\bThis reverts merge request (?:[\w./-]+)?!(\d{1,9})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -163,6 +188,9 @@ public static partial class RevertMessageParser
 
     [GeneratedRegex(@"^Merge pull request #\d+ from [^/\s]+/revert-(\d{1,9})-", RegexOptions.CultureInvariant)]
     private static partial Regex RevertBranch();
+
+    [GeneratedRegex(@"^revert-(\d{1,9})-", RegexOptions.CultureInvariant)]
+    private static partial Regex HeadRevertBranch();
 
     [GeneratedRegex(@"^Merge pull request #(\d{1,9}) from ", RegexOptions.CultureInvariant)]
     private static partial Regex MergePullRequest();

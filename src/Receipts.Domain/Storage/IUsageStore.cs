@@ -22,4 +22,14 @@ public interface IUsageStore : ICursorStore
     IAsyncEnumerable<UsageRecord> ReadUsageAsync(UsageFilter filter, CancellationToken cancellationToken);
 
     Task<long> CountUsageAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The records <paramref name="filter"/> selects, in time order, carrying only what usage reports read:
+    /// time, source kind, provider, model, service tier, speed, inference geo, tokens, web searches, requests,
+    /// cost, cost basis, currency, session, repo, branch and cwd. A store may leave every other field empty
+    /// (<c>Id</c> the empty string), so it can read far less than <see cref="ReadUsageAsync"/> does; callers must
+    /// not rely on them. The default reads whole records.
+    /// </summary>
+    IAsyncEnumerable<UsageRecord> ReadUsageForReportAsync(UsageFilter filter, CancellationToken cancellationToken) =>
+        ReadUsageAsync(filter, cancellationToken);
 }

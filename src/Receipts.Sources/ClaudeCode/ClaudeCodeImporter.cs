@@ -16,6 +16,9 @@ public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? op
 
     private readonly UsageImportOptions _options = options ?? new UsageImportOptions();
 
+    // Branch names repeat on every record of a session; their ticket ids are found once per name.
+    private readonly Dictionary<string, IReadOnlyList<string>> _ticketsByBranch = new(StringComparer.Ordinal);
+
     /// <summary>Imports every transcript under <paramref name="scanDirectories"/> (each a <c>projects/</c> folder or a copy of one).</summary>
     public async Task<ImportSummary> ImportAsync(
         IReadOnlyList<string> scanDirectories,
@@ -108,6 +111,22 @@ public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? op
         Repo = _options.Repos.Resolve(e.Cwd),
         Branch = e.Branch,
         Cwd = e.Cwd,
-        TicketIds = _options.Tickets.Parse(e.Branch),
+        TicketIds = TicketsOf(e.Branch),
     };
+
+    private IReadOnlyList<string> TicketsOf(string? branch)
+    {
+        if (branch is null)
+        {
+            return [];
+        }
+
+        if (!_ticketsByBranch.TryGetValue(branch, out var tickets))
+        {
+            tickets = _options.Tickets.Parse(branch);
+            _ticketsByBranch[branch] = tickets;
+        }
+
+        return tickets;
+    }
 }

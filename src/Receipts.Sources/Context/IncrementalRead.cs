@@ -28,9 +28,10 @@ internal static class IncrementalRead
     }
 
     /// <summary>
-    /// Writes records in batches, the cursors with the last one. If a run stops half way, its files are
-    /// read again next time and the store's fuller-copy rule makes the second write of a record change nothing.
-    /// Entries become records one batch at a time, so a large import never holds every record at once.
+    /// Writes records in batches of <paramref name="batchSize"/> (one for any ordinary import), the cursors with
+    /// the last one. Entries become records only while the store reads them, so a large import never holds every
+    /// record at once. If a run stops between batches, its files are read again next time and the store's
+    /// fuller-copy rule makes the second write of a record change nothing.
     /// </summary>
     public static async Task<UsageWriteResult> WriteAsync<T>(
         IUsageStore store,
@@ -45,21 +46,21 @@ internal static class IncrementalRead
             return new UsageWriteResult(0, 0, 0);
         }
 
-        var batches = entries.Chunk(Math.Max(1, batchSize)).ToList();
-        if (batches.Count == 0)
-        {
-            batches.Add([]);
-        }
-
+        var size = Math.Max(1, batchSize);
         int inserted = 0, replaced = 0, unchanged = 0;
-        for (var i = 0; i < batches.Count; i++)
+        var start = 0;
+        do
         {
-            var records = Array.ConvertAll(batches[i], e => toRecord(e));
-            var result = await store.WriteUsageAsync(records, i == batches.Count - 1 ? cursors : [], cancellationToken);
+            var count = Math.Min(size, entries.Count - start);
+            var last = start + count >= entries.Count;
+            var records = new ConvertingCollection<T, UsageRecord>(entries, start, count, toRecord);
+            var result = await store.WriteUsageAsync(records, last ? cursors : [], cancellationToken);
             inserted += result.Inserted;
             replaced += result.Replaced;
             unchanged += result.Unchanged;
+            start += count;
         }
+        while (start < entries.Count);
 
         return new UsageWriteResult(inserted, replaced, unchanged);
     }

@@ -17,6 +17,10 @@ public sealed class UsageImportOptions
     /// <summary>Files read in parallel. Default: the processor count, between 2 and 4.</summary>
     public int Workers { get; init; } = Math.Clamp(Environment.ProcessorCount, 2, 4);
 
-    /// <summary>Records per store write; smaller batches keep the store's memory down. Default: 20,000.</summary>
-    public int WriteBatchSize { get; init; } = 20_000;
+    /// <summary>
+    /// Records per store write (one transaction each). Records are converted while the store stages them, so a
+    /// batch costs the store's staging table, not a list of records; every write pays a merge and a commit, so
+    /// fewer is faster. Default: 1,000,000 (an ordinary import, even of a year of heavy use, is one write).
+    /// </summary>
+    public int WriteBatchSize { get; init; } = 1_000_000;
 }

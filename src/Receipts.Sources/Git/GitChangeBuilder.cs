@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Receipts.Domain.Outcomes;
+using Receipts.Domain.Tickets;
 
 namespace Receipts.Sources.Git;
 
@@ -83,7 +84,7 @@ internal static partial class GitChangeBuilder
             Files = files,
             PreviousFiles = previous,
             Tags = commit.Tags,
-            Tickets = GitTicketIds.Find(subject, headBranch),
+            Tickets = TicketIdParser.InChange(subject, headBranch),
             Reverts = RevertMessageParser.Parse(subject, body),
             Source = Source,
         };
@@ -98,13 +99,22 @@ internal static partial class GitChangeBuilder
 
     private static string FirstLine(string body)
     {
-        foreach (var line in body.Split('\n'))
+        var position = 0;
+        while (position < body.Length)
         {
-            var trimmed = line.Trim();
-            if (trimmed.Length > 0)
+            var end = body.IndexOf('\n', position);
+            if (end < 0)
             {
-                return trimmed;
+                end = body.Length;
             }
+
+            var line = body.AsSpan(position, end - position).Trim();
+            if (!line.IsEmpty)
+            {
+                return line.ToString();
+            }
+
+            position = end + 1;
         }
 
         return string.Empty;

@@ -8,7 +8,9 @@ namespace Receipts.Sources.Git;
 /// Imports a branch's first-parent history as changes, in one streaming <c>git log</c> and one store
 /// write (all or nothing). The cursor (last imported first-parent sha per repo and branch) makes a
 /// second import read only the new commits; when the cursor is no longer an ancestor of the branch
-/// (a force push), the whole history is read again and the result says so.
+/// (a force push), the whole history is read again and the result says so; the changes of the old history
+/// that are on neither the rewritten branch nor another imported branch of the repository are deleted from
+/// the store (a commit pushed away was never merged: it is not kept as a change, nor marked).
 /// </summary>
 public sealed class GitImporter(IOutcomeStore store, string gitBinary = "git")
 {
@@ -74,9 +76,38 @@ public sealed class GitImporter(IOutcomeStore store, string gitBinary = "git")
             taken[change.Id] = change.Sha;
         }
 
+        // Deleted before the write: if the write then fails, the cursor still names the old history, so the
+        // next import sees the rewrite again, reads everything and writes it (nothing is lost for good).
+        var removed = rewritten ? await RemoveGoneAsync(repository, cursorKey, cursors, changes, cancellationToken) : 0;
+
         var state = JsonSerializer.Serialize(new Dictionary<string, string> { ["sha"] = head, ["ref"] = reference });
         await store.WriteChangesAsync(changes, [new SourceCursor(CursorSource, cursorKey, state)], cancellationToken);
-        return new GitImportResult(repository.Name, branchName, head, changes.Count, incremental, rewritten, parser.Malformed);
+        return new GitImportResult(repository.Name, branchName, head, changes.Count, incremental, rewritten, parser.Malformed) { Removed = removed };
+    }
+
+    /// <summary>
+    /// Deletes the stored git changes of the repository whose commit is neither in the rewritten history just read
+    /// nor on the first-parent history of another branch imported from the same repository; returns how many.
+    /// </summary>
+    private async Task<int> RemoveGoneAsync(GitRepository repository, string cursorKey, IReadOnlyDictionary<string, SourceCursor> cursors, List<Change> changes, CancellationToken cancellationToken)
+    {
+        var current = new HashSet<string>(changes.Select(c => c.Sha), StringComparer.OrdinalIgnoreCase);
+        var candidates = (await store.ReadChangesAsync(new ChangeFilter { Repo = repository.Name }, cancellationToken))
+            .Where(c => string.Equals(c.Source, GitChangeBuilder.Source, StringComparison.Ordinal) && !current.Contains(c.Sha))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        var otherHeads = cursors
+            .Where(c => c.Key.StartsWith(repository.Name + "@", StringComparison.Ordinal) && !string.Equals(c.Key, cursorKey, StringComparison.Ordinal))
+            .Select(c => ReadCursor(c.Value.State))
+            .OfType<string>()
+            .ToList();
+        var elsewhere = await repository.FirstParentShasAsync(otherHeads, cancellationToken);
+        var gone = candidates.Where(c => !elsewhere.Contains(c.Sha)).Select(c => c.Id).ToList();
+        return gone.Count == 0 ? 0 : await store.DeleteChangesAsync(repository.Name, GitChangeBuilder.Source, gone, cancellationToken);
     }
 
     private static string? ReadCursor(string state)

@@ -101,43 +101,75 @@ internal sealed class GitLogParser
         };
     }
 
-    private static List<string> Tags(string decorations) =>
-        decorations
-            .Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(d => d.StartsWith("tag: ", StringComparison.Ordinal))
-            .Select(d => d["tag: ".Length..])
-            .ToList();
+    private static string[] Tags(string decorations)
+    {
+        // Most commits carry no tag: no split, no list.
+        if (!decorations.Contains("tag: ", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var tags = new List<string>();
+        foreach (var d in decorations.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (d.StartsWith("tag: ", StringComparison.Ordinal))
+            {
+                tags.Add(d["tag: ".Length..]);
+            }
+        }
+
+        return [.. tags];
+    }
 
     private static List<GitFileChange> Files(string record, int start)
     {
-        var tokens = record[start..].Split('\0');
+        // NUL-separated tokens read in place: one string per path, nothing else allocated per entry.
         var files = new List<GitFileChange>();
-        for (var i = 0; i < tokens.Length; i++)
+        var position = start;
+        while (Next(record, ref position) is { } status)
         {
-            var status = tokens[i].Trim('\n', '\r', ' ');
-            if (status.Length == 0 || !char.IsAsciiLetterUpper(status[0]))
+            var trimmed = status.Span.Trim("\n\r ");
+            if (trimmed.IsEmpty || !char.IsAsciiLetterUpper(trimmed[0]))
             {
                 continue;
             }
 
-            if (status[0] is 'R' or 'C')
+            var letter = trimmed[0];
+            if (letter is 'R' or 'C')
             {
-                if (i + 2 >= tokens.Length)
+                if (Next(record, ref position) is not { } old || Next(record, ref position) is not { } path)
                 {
                     break;
                 }
 
-                files.Add(new GitFileChange(status[0], tokens[i + 2], tokens[i + 1]));
-                i += 2;
+                files.Add(new GitFileChange(letter, path.ToString(), old.ToString()));
             }
-            else if (i + 1 < tokens.Length)
+            else if (Next(record, ref position) is { } path)
             {
-                files.Add(new GitFileChange(status[0], tokens[i + 1], null));
-                i += 1;
+                files.Add(new GitFileChange(letter, path.ToString(), null));
             }
         }
 
         return files;
+    }
+
+    /// <summary>The next NUL-terminated token from <paramref name="position"/> (the last may be unterminated), or null at the end.</summary>
+    private static ReadOnlyMemory<char>? Next(string record, ref int position)
+    {
+        if (position >= record.Length)
+        {
+            return null;
+        }
+
+        var end = record.IndexOf('\0', position);
+        if (end < 0)
+        {
+            end = record.Length;
+        }
+
+        var token = record.AsMemory(position, end - position);
+        position = end + 1;
+        return token;
     }
 
     private GitCommit? Skip()

@@ -110,6 +110,22 @@ internal sealed class GitRepository
         return code == 0;
     }
 
+    /// <summary>The first-parent commits of <paramref name="heads"/> (heads that no longer exist are skipped).</summary>
+    public async Task<HashSet<string>> FirstParentShasAsync(IReadOnlyCollection<string> heads, CancellationToken cancellationToken)
+    {
+        var shas = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var head in heads)
+        {
+            var (code, output, _) = await Git.RunAsync(["rev-list", "--first-parent", "--end-of-options", head], cancellationToken);
+            if (code == 0)
+            {
+                shas.UnionWith(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+        }
+
+        return shas;
+    }
+
     private async Task<bool> IsCommitAsync(string reference, CancellationToken cancellationToken)
     {
         var (code, _, _) = await Git.RunAsync(["rev-parse", "--verify", "--quiet", "--end-of-options", reference + "^{commit}"], cancellationToken);

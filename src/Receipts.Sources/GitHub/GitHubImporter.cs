@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Receipts.Domain.Outcomes;
 using Receipts.Domain.Storage;
+using Receipts.Domain.Tickets;
 using Receipts.Sources.Http;
 
 namespace Receipts.Sources.GitHub;
@@ -63,13 +64,13 @@ public sealed partial class GitHubImporter
         foreach (var pull in pulls)
         {
             var number = pull.Number!.Value;
-            var files = await ReadFilesAsync(number, cancellationToken);
+            var (files, previousFiles) = await ReadFilesAsync(number, cancellationToken);
             var firstReview = await ReadFirstReviewAsync(number, cancellationToken);
             var tickets = pull.Tickets
                 .Concat(closing.TryGetValue(number, out var linked) ? linked : [])
                 .Distinct(StringComparer.Ordinal)
                 .ToList();
-            changes.Add(pull with { Files = files, FirstReviewAt = firstReview, Tickets = tickets });
+            changes.Add(pull with { Files = files, PreviousFiles = previousFiles, FirstReviewAt = firstReview, Tickets = tickets });
         }
 
         var (events, eventsCursor, eventsNotModified) = await ReadIssueEventsAsync(pullsCursor, cancellationToken);
@@ -171,8 +172,7 @@ public sealed partial class GitHubImporter
         }
 
         var tickets = ClosingReferences.In(body, _repository)
-            .Concat(TicketKeys.InBranch(head))
-            .Concat(TicketKeys.In(title))
+            .Concat(TicketIdParser.InChange(title, head))
             .Distinct(StringComparer.Ordinal)
             .ToList();
 
@@ -189,15 +189,17 @@ public sealed partial class GitHubImporter
             Title = title,
             Labels = labels,
             Tickets = tickets,
-            Reverts = RevertText.Parse(title, body, head, _repository),
+            Reverts = RevertMessageParser.Parse(title, body, head, _repository),
             Source = SourceName,
             OpenedAt = reader.OptionalTime(item, "created_at", where),
         };
     }
 
-    private async Task<IReadOnlyList<string>> ReadFilesAsync(int number, CancellationToken cancellationToken)
+    /// <summary>The PR's files (new paths) and the old paths of the ones it renamed.</summary>
+    private async Task<(IReadOnlyList<string> Files, IReadOnlyList<string> Previous)> ReadFilesAsync(int number, CancellationToken cancellationToken)
     {
         var files = new List<string>();
+        var previousFiles = new List<string>();
         Uri? url = Api(string.Create(CultureInfo.InvariantCulture, $"repos/{_owner}/{_name}/pulls/{number}/files?per_page={_options.PageSize}"));
         while (url is not null)
         {
@@ -210,14 +212,14 @@ public sealed partial class GitHubImporter
                 files.Add(reader.Text(item, "filename", where));
                 if (reader.OptionalText(item, "previous_filename", where) is { } previous)
                 {
-                    files.Add(previous);
+                    previousFiles.Add(previous);
                 }
             }
 
             url = items.GetArrayLength() == 0 ? null : page.Next;
         }
 
-        return [.. files.Distinct(StringComparer.Ordinal)];
+        return ([.. files.Distinct(StringComparer.Ordinal)], [.. previousFiles.Distinct(StringComparer.Ordinal)]);
     }
 
     private async Task<DateTimeOffset?> ReadFirstReviewAsync(int number, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Receipts.Domain.Outcomes;
 using Receipts.Domain.Storage;
+using Receipts.Domain.Tickets;
 using Receipts.Sources.Http;
 
 namespace Receipts.Sources.GitLab;
@@ -114,10 +115,11 @@ public sealed class GitLabImporter
         var closing = await ReadClosingIssuesAsync(iid, cancellationToken);
         var tickets = ClosingReferences.In(description, _project)
             .Concat(closing)
-            .Concat(TicketKeys.InBranch(branch))
-            .Concat(TicketKeys.In(title))
+            .Concat(TicketIdParser.InChange(title, branch))
             .Distinct(StringComparer.Ordinal)
             .ToList();
+
+        var (files, previousFiles) = await ReadFilesAsync(iid, cancellationToken);
 
         // The description is read for links and revert markers only; it is never stored.
         return new Change
@@ -131,17 +133,22 @@ public sealed class GitLabImporter
             HeadBranch = branch,
             Title = title,
             Labels = labels,
-            Files = await ReadFilesAsync(iid, cancellationToken),
+            Files = files,
+            PreviousFiles = previousFiles,
             Tickets = tickets,
-            Reverts = RevertText.Parse(title, description, headBranch: null, _project),
+
+            // GitLab names revert branches revert-<short sha>, not revert-<MR>: the branch is no evidence here.
+            Reverts = RevertMessageParser.Parse(title, description, headBranch: null, _project),
             Source = SourceName,
             OpenedAt = reader.OptionalTime(item, "created_at", where),
         };
     }
 
-    private async Task<IReadOnlyList<string>> ReadFilesAsync(int iid, CancellationToken cancellationToken)
+    /// <summary>The MR's files (new paths) and the old paths of the ones it renamed.</summary>
+    private async Task<(IReadOnlyList<string> Files, IReadOnlyList<string> Previous)> ReadFilesAsync(int iid, CancellationToken cancellationToken)
     {
         var files = new List<string>();
+        var previousFiles = new List<string>();
         var url = Api(string.Create(CultureInfo.InvariantCulture, $"projects/{_projectSegment}/merge_requests/{iid}/diffs?per_page={_options.PageSize}"));
         await foreach (var (reader, item, _) in ItemsAsync(url, $"the diffs of merge request !{iid}", cancellationToken))
         {
@@ -150,11 +157,11 @@ public sealed class GitLabImporter
             files.Add(reader.Text(item, "new_path", where));
             if (reader.OptionalText(item, "old_path", where) is { } old && reader.Flag(item, "renamed_file", where))
             {
-                files.Add(old);
+                previousFiles.Add(old);
             }
         }
 
-        return [.. files.Distinct(StringComparer.Ordinal)];
+        return ([.. files.Distinct(StringComparer.Ordinal)], [.. previousFiles.Distinct(StringComparer.Ordinal)]);
     }
 
     private async Task<List<string>> ReadClosingIssuesAsync(int iid, CancellationToken cancellationToken)

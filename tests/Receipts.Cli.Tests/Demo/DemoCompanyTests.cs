@@ -49,7 +49,7 @@ public sealed class DemoCompanyTests
             manifest.Changes.ShouldContain(c => c.ReopenedAt != null);
             manifest.Changes.ShouldAllBe(c => c.MergedAt <= Now);
             manifest.Truth.Count.ShouldBeGreaterThan(500);
-            Directory.GetFiles(Path.Combine(manifest.ClaudeRoot, "projects"), "*.jsonl", SearchOption.AllDirectories).Length.ShouldBeGreaterThan(100);
+            Directory.GetFiles(manifest.ClaudeRoot, "*.jsonl", SearchOption.AllDirectories).Length.ShouldBeGreaterThan(100);
             (await File.ReadAllTextAsync(manifest.ConfigPath)).ShouldContain("cordon: true");
         }
         finally

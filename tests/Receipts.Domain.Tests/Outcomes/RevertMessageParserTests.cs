@@ -83,4 +83,59 @@ public sealed class RevertMessageParserTests
     {
         RevertMessageParser.IsRevertSubject(subject).ShouldBe(expected);
     }
+
+    // The hosted importers' reading (title, body, head branch, repository): the same parser.
+    [Fact]
+    public void Parse_GitHubRevertButton_GivesSubjectPullRequestAndBranch()
+    {
+        RevertMessageParser.Parse("Revert \"Add cache\"", "Reverts acme/payments#8", "revert-8-cache", "acme/payments").ShouldBe(
+            [new RevertReference(RevertTargetKind.PullRequest, "8"), new RevertReference(RevertTargetKind.Subject, "Add cache")],
+            ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Parse_HeadBranchAlone_NamesTheRevertedPullRequest()
+    {
+        RevertMessageParser.Parse("Undo the cache", null, "revert-12-cache", "acme/payments")
+            .ShouldBe([new RevertReference(RevertTargetKind.PullRequest, "12")]);
+        RevertMessageParser.Parse("Add cache", null, "feat/cache", "acme/payments").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Parse_RevertOfAnotherRepositorysPullRequest_IsIgnoredWhenTheRepositoryIsKnown()
+    {
+        RevertMessageParser.Parse("Undo", "Reverts other/repo#8", null, "acme/payments").ShouldBeEmpty();
+        RevertMessageParser.Parse("Undo", "Reverts acme/payments#8", null, "github.com/acme/payments")
+            .ShouldBe([new RevertReference(RevertTargetKind.PullRequest, "8")]);
+        RevertMessageParser.Parse("Undo", "Reverts other/repo#8", null, null)
+            .ShouldBe([new RevertReference(RevertTargetKind.PullRequest, "8")]);
+    }
+
+    [Fact]
+    public void Parse_HostedBodyMarkers_ShaAndMergeRequest()
+    {
+        var found = RevertMessageParser.Parse(
+            "Undo the cache",
+            "This reverts commit 0123ABCdef0123abcdef0123abcdef0123abcdef.\n\nThis reverts commit 89abcde (Add cache, 2026-11-01).\nThis reverts merge request !57",
+            null,
+            "a/b");
+
+        found.ShouldBe(
+            [
+                new RevertReference(RevertTargetKind.Sha, "0123abcdef0123abcdef0123abcdef0123abcdef"),
+                new RevertReference(RevertTargetKind.Sha, "89abcde"),
+                new RevertReference(RevertTargetKind.MergeRequest, "57"),
+            ],
+            ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("Revert \"")]
+    [InlineData("Revert \"\"")]
+    [InlineData("Revert \"Revert \"Revert \"(#3:w7539)\" (#37546)")]
+    [InlineData("revert: loose subject")]
+    public void Parse_OddHostedTitles_DoNotThrow(string title)
+    {
+        Should.NotThrow(() => RevertMessageParser.Parse(title, "Reverts #", "revert-", "a/b"));
+    }
 }

@@ -44,6 +44,21 @@ internal sealed class InMemoryOutcomeStore : IOutcomeStore
         return Task.CompletedTask;
     }
 
+    public Task<int> DeleteChangesAsync(string repo, string source, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        Fail();
+        var deleted = 0;
+        foreach (var id in ids.Distinct(StringComparer.Ordinal))
+        {
+            if (_changes.TryGetValue((repo, id), out var change) && change.Source == source && _changes.Remove((repo, id)))
+            {
+                deleted++;
+            }
+        }
+
+        return Task.FromResult(deleted);
+    }
+
     public Task WriteTicketEventsAsync(IReadOnlyCollection<TicketEvent> events, IReadOnlyCollection<SourceCursor> cursors, CancellationToken cancellationToken)
     {
         Fail();

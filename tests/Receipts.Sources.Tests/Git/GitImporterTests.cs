@@ -316,6 +316,36 @@ public sealed class GitImporterTests
         var rewritten = await importer.ImportAsync(repo.Path, "main", null, CancellationToken.None);
         rewritten.HistoryRewritten.ShouldBeTrue();
         rewritten.Changes.ShouldBe(3);
+
+        // Two and Three were pushed away: never merged, so they are no longer changes.
+        rewritten.Removed.ShouldBe(2);
+        (await store.Store.ReadChangesAsync(ChangeFilter.All, CancellationToken.None)).Select(c => c.Title)
+            .ShouldBe(["Initial", "One (#1)", "Four (#4)"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Import_ForcePush_KeepsTheChangesOfAnotherImportedBranch()
+    {
+        using var repo = new TestRepo();
+        repo.At(T0).Commit("Initial", "README.md");
+        var keep = repo.At(T0.AddHours(1)).Commit("One (#1)", "a.txt");
+        repo.Branch("release");
+        repo.At(T0.AddHours(2)).Commit("Release fix (#5)", "r.txt");
+        repo.Checkout("main");
+        repo.At(T0.AddHours(3)).Commit("Two (#2)", "b.txt");
+        await using var store = await TempStore.CreateAsync();
+        var importer = new GitImporter(store.Store);
+        await importer.ImportAsync(repo.Path, "release", null, CancellationToken.None);
+        await importer.ImportAsync(repo.Path, "main", null, CancellationToken.None);
+
+        repo.Git("reset", "-q", "--hard", keep);
+        repo.At(T0.AddHours(4)).Commit("Four (#4)", "d.txt");
+        var rewritten = await importer.ImportAsync(repo.Path, "main", null, CancellationToken.None);
+
+        rewritten.HistoryRewritten.ShouldBeTrue();
+        rewritten.Removed.ShouldBe(1);
+        (await store.Store.ReadChangesAsync(ChangeFilter.All, CancellationToken.None)).Select(c => c.Title)
+            .ShouldBe(["Initial", "One (#1)", "Release fix (#5)", "Four (#4)"], ignoreOrder: true);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class GitHubImporterTests
         refunds.HeadBranch.ShouldBe("feat/PAY-7-refunds");
         refunds.Title.ShouldBe("PAY-7 Add refunds");
         refunds.Labels.ShouldBe(["feature", "ai-assisted"]);
-        refunds.Files.ShouldBe(["src/Refunds/RefundService.cs", "src/Pay/Checkout.cs", "src/Pay/OldCheckout.cs"]);
+        refunds.Files.ShouldBe(["src/Refunds/RefundService.cs", "src/Pay/Checkout.cs"]);
+        refunds.PreviousFiles.ShouldBe(["src/Pay/OldCheckout.cs"]);
         refunds.Tickets.Order(StringComparer.Ordinal).ShouldBe(["PAY-7", "acme/billing#9", "acme/payments#3", "acme/payments#5"]);
         refunds.Reverts.ShouldBeEmpty();
         refunds.Source.ShouldBe("github");

@@ -47,7 +47,8 @@ public sealed class GitLabImporterTests : IAsyncLifetime
         settle.Author.ShouldBe("sarah");
         settle.HeadBranch.ShouldBe("feature/PAY-21-settlement");
         settle.Labels.ShouldBe(["performance", "backend"]);
-        settle.Files.ShouldBe(["app/settle.rb", "app/batch.rb", "app/old_batch.rb"]);
+        settle.Files.ShouldBe(["app/settle.rb", "app/batch.rb"]);
+        settle.PreviousFiles.ShouldBe(["app/old_batch.rb"]);
         settle.Tickets.Order(StringComparer.Ordinal).ShouldBe(["PAY-21", "acme/docs#11", "acme/payments#8", "acme/payments#9"]);
         settle.Source.ShouldBe("gitlab");
 

@@ -19,19 +19,6 @@ public sealed class ReferenceParsingTests
     }
 
     [Fact]
-    public void TicketKeys_FindsKeysInBranchesAndTitles_NotEncodingNames()
-    {
-        TicketKeys.In("feat/PAY-123-refunds").ShouldBe(["PAY-123"]);
-        TicketKeys.InBranch("sarah/eng-12-fix-login").ShouldBe(["ENG-12"]);
-        TicketKeys.InBranch("fix/utf-8-names").ShouldBeEmpty();
-        TicketKeys.InBranch("revert-8-cache").ShouldBeEmpty();
-        TicketKeys.InBranch("release-2").ShouldBeEmpty();
-        TicketKeys.In("PAY-7 and OPS-12: UTF-8 and SHA-256 fixes").ShouldBe(["PAY-7", "OPS-12"]);
-        TicketKeys.In("lowercase pay-1").ShouldBeEmpty();
-        TicketKeys.In(null).ShouldBeEmpty();
-    }
-
-    [Fact]
     public void LinkHeader_FindsNextAmongOtherRelations()
     {
         var page = new Uri("https://api.github.com/repos/a/b/pulls?page=2");

@@ -68,6 +68,7 @@ internal static class ImportGitCommand
                         changes = result.Changes,
                         incremental = result.Incremental,
                         historyRewritten = result.HistoryRewritten,
+                        removed = result.Removed,
                         skipped = result.Malformed,
                     }));
                 return ExitCodes.Ok;
@@ -78,6 +79,11 @@ internal static class ImportGitCommand
                 ? "the branch was rewritten (force push) since the last import, so its whole history was read again"
                 : result.Incremental ? "new since the last import" : "full history";
             console.MarkupLineInterpolated($"Imported [bold]{result.Changes}[/] change(s) from {result.Repo} {result.Branch} ({mode}); now at {result.Head[..Math.Min(12, result.Head.Length)]}.");
+            if (result.Removed > 0)
+            {
+                console.MarkupLineInterpolated($"Removed {result.Removed} change(s) whose commits are no longer on {result.Branch}.");
+            }
+
             if (result.Malformed > 0)
             {
                 environment.ErrorConsole().MarkupLineInterpolated($"[yellow]warning:[/] skipped {result.Malformed} log record(s) that could not be read.");

@@ -65,7 +65,7 @@ internal static class ReportUsageCommand
             }
 
             var filter = new UsageFilter { Since = choice.SinceUtc, Until = choice.UntilUtc };
-            var report = await aggregator.AddAllAsync(store.ReadUsageAsync(filter, cancellationToken), cancellationToken);
+            var report = await aggregator.AddAllAsync(store.ReadUsageForReportAsync(filter, cancellationToken), cancellationToken);
             if (report.IsEmpty)
             {
                 return await WriteEmptyAsync(environment, format, report, $"No usage {Describe(choice)}.");

@@ -1,10 +1,9 @@
-using Receipts.Domain.Pricing;
 using Receipts.Domain.Storage;
 
-namespace Receipts.Cli.Commands.Prices;
+namespace Receipts.Domain.Pricing;
 
 /// <summary>The price book a command prices with: the built-in table, overridden by imported prices.</summary>
-internal static class PriceBookLoader
+public static class PriceBookLoader
 {
     public static async Task<PriceBook> LoadAsync(IPriceStore store, CancellationToken cancellationToken)
     {
