@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Receipts.Domain.Usage;
 
 namespace Receipts.Bench.Collector;
 
@@ -13,6 +14,38 @@ internal static class BatchGenerator
     private static readonly string[] Teams = ["payments", "platform", "search", "mobile", "data"];
     private static readonly string[] Repos = ["github.com/acme/payments", "github.com/acme/platform", "github.com/acme/search", "github.com/acme/app"];
     private static readonly DateTimeOffset Start = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Records like <see cref="Batch"/>'s, for writing straight into a store.</summary>
+    public static List<UsageRecord> Records(string run, long first, int count)
+    {
+        var records = new List<UsageRecord>(count);
+        for (var n = first; n < first + count; n++)
+        {
+            var random = new Random((int)(n % int.MaxValue));
+            records.Add(new UsageRecord
+            {
+                Id = $"{run}-{n}",
+                SourceKind = "claude-code",
+                At = Start.AddSeconds(n % 2_000_000),
+                Provider = "anthropic",
+                Model = Models[random.Next(Models.Length)],
+                Tokens = new TokenCounts(random.Next(1, 40), random.Next(20, 4000), random.Next(10_000, 180_000), random.Next(0, 8000), 0),
+                RequestId = $"req_{run}_{n:x12}",
+                MessageId = $"msg_{run}_{n:x12}",
+                SessionId = $"s-{n / 40}",
+                Person = $"dev{random.Next(60)}@acme.test",
+                Tool = "claude-code",
+                ToolVersion = "2.0.14",
+                Repo = Repos[random.Next(Repos.Length)],
+                Branch = $"feat/PAY-{random.Next(900)}-work",
+                Cwd = "/home/dev/src/payments",
+                TicketIds = [$"PAY-{random.Next(900)}"],
+                Tags = new Dictionary<string, string> { ["team"] = Teams[random.Next(Teams.Length)], ["project"] = "payments" },
+            });
+        }
+
+        return records;
+    }
 
     public static byte[] Batch(string run, long batch, int size)
     {

@@ -27,7 +27,19 @@ internal sealed class BenchDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteAsync($"DROP DATABASE IF EXISTS {_name} WITH (FORCE)", CancellationToken.None);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync($"DROP DATABASE IF EXISTS {_name}", CancellationToken.None);
+                return;
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 10)
+            {
+                // Autovacuum works on a freshly filled database for a while; FORCE cannot end it without superuser.
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ internal sealed record BenchOptions
 
     public IReadOnlyList<string> Stores { get; init; } = ["duckdb", "postgres"];
 
+    /// <summary>Records written straight into the store before the run, so it measures a ledger that is not empty.</summary>
+    public long Prefill { get; init; }
+
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("RECEIPTS_TEST_POSTGRES");
 
     public static BenchOptions Parse(string[] args)
@@ -31,7 +34,8 @@ internal sealed record BenchOptions
                 "--seconds" => options with { MaxDuration = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--store" => options with { Stores = Next().Split(',') },
                 "--postgres" => options with { Postgres = Next() },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --batch N --clients N --seconds N --store duckdb,postgres --postgres CONNSTRING"),
+                "--prefill" => options with { Prefill = long.Parse(Next(), CultureInfo.InvariantCulture) },
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --batch N --clients N --seconds N --store duckdb,postgres --postgres CONNSTRING --prefill N"),
             };
         }
 

@@ -34,7 +34,8 @@ internal sealed class RunningServer : IAsyncDisposable
 
     public string AdminToken { get; private set; } = string.Empty;
 
-    public static async Task<RunningServer> StartAsync(ServerStore store, FakeTimeProvider time, Action<ReceiptsServerOptions>? configure = null)
+    public static async Task<RunningServer> StartAsync(
+        ServerStore store, FakeTimeProvider time, Action<ReceiptsServerOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var options = new ReceiptsServerOptions { Urls = ["http://127.0.0.1:0"], UsageBodyLimitBytes = 64 * 1024 };
         configure?.Invoke(options);
@@ -42,6 +43,7 @@ internal sealed class RunningServer : IAsyncDisposable
         {
             builder.Logging.ClearProviders();
             builder.Services.AddSingleton<TimeProvider>(time);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
         var server = new RunningServer(app, store, new Uri(app.Urls.Single()));

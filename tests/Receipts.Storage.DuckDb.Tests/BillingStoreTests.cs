@@ -4,6 +4,10 @@ using Receipts.Domain.Usage;
 
 namespace Receipts.Storage.DuckDb.Tests;
 
+/// <summary>
+/// DuckDB-only: past <see cref="DuckDbStore.BulkThreshold"/> lines a write goes through a spooled CSV loaded by
+/// read_csv. The appender path and everything else every store does is in tests/Receipts.Storage.Contract.Tests.
+/// </summary>
 public sealed class BillingStoreTests
 {
     private static readonly DateTimeOffset March2 = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
@@ -31,37 +35,7 @@ public sealed class BillingStoreTests
         Lines = lines.ToAsyncEnumerable(),
     };
 
-    [Fact]
-    public async Task Write_OverlappingPeriod_ReplacesTheLinesInsideItAndKeepsTheRest()
-    {
-        await using var temp = await TempStore.CreateAsync();
-        var store = temp.Store;
-        await store.WriteBillingAsync(Write(new("anthropic", "cost_report", March2, March2.AddDays(3)),
-            Line("a", March2, 1m), Line("b", March2.AddDays(1), 2m), Line("c", March2.AddDays(2), 4m)), CancellationToken.None);
-
-        var result = await store.WriteBillingAsync(Write(new("anthropic", "cost_report", March2.AddDays(1), March2.AddDays(3)),
-            Line("b", March2.AddDays(1), 20m)), CancellationToken.None);
-
-        var lines = await store.ReadBillingLinesAsync(BillingFilter.All, CancellationToken.None).ToListAsync();
-        lines.Select(l => (l.Id, l.Amount)).ShouldBe([("a", 1m), ("b", 20m)]);
-        result.ShouldBe(new BillingWriteResult(1, 2, 0));
-    }
-
-    [Fact]
-    public async Task Write_OtherDatasetOrSource_IsNotTouched()
-    {
-        await using var temp = await TempStore.CreateAsync();
-        var store = temp.Store;
-        await store.WriteBillingAsync(Write(new("anthropic", "usage_report", March2, March2.AddDays(1)), Line("u", March2, null, "usage_report")), CancellationToken.None);
-        await store.WriteBillingAsync(Write(new("openai", "cost_report", March2, March2.AddDays(1)), Line("o", March2, 5m, provider: "openai")), CancellationToken.None);
-
-        await store.WriteBillingAsync(Write(new("anthropic", "cost_report", March2, March2.AddDays(1))), CancellationToken.None);
-
-        (await store.ReadBillingLinesAsync(BillingFilter.All, CancellationToken.None).CountAsync()).ShouldBe(2);
-    }
-
     [Theory]
-    [InlineData(50_000)]
     [InlineData(1)]
     public async Task Write_LinesThatThrowMidway_WriteNothing(int bulkThreshold)
     {
@@ -93,32 +67,7 @@ public sealed class BillingStoreTests
         (await store.GetCursorsAsync("anthropic", CancellationToken.None)).ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Write_LineOutsideEveryScope_Throws()
-    {
-        await using var temp = await TempStore.CreateAsync();
-
-        await Should.ThrowAsync<ArgumentException>(() => temp.Store.WriteBillingAsync(
-            Write(new("anthropic", "cost_report", March2, March2.AddDays(1)), Line("x", March2.AddDays(5), 1m)), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task Write_ReplaceDatasetsSeen_ReplacesWholeDatasetsFoundInTheLines()
-    {
-        await using var temp = await TempStore.CreateAsync();
-        var store = temp.Store;
-        var seen = new BillingWrite { ReplaceDatasetsSeen = true, Lines = new[] { Line("1", March2, 1m, "aws|1|2026-03-01"), Line("2", March2.AddDays(9), 1m, "aws|1|2026-03-01") }.ToAsyncEnumerable() };
-        await store.WriteBillingAsync(seen, CancellationToken.None);
-        await store.WriteBillingAsync(new BillingWrite { ReplaceDatasetsSeen = true, Lines = new[] { Line("9", March2, 1m, "aws|2|2026-03-01") }.ToAsyncEnumerable() }, CancellationToken.None);
-
-        await store.WriteBillingAsync(new BillingWrite { ReplaceDatasetsSeen = true, Lines = new[] { Line("3", March2, 7m, "aws|1|2026-03-01") }.ToAsyncEnumerable() }, CancellationToken.None);
-
-        var lines = await store.ReadBillingLinesAsync(BillingFilter.All, CancellationToken.None).ToListAsync();
-        lines.Select(l => l.Id).Order().ShouldBe(["3", "9"]);
-    }
-
     [Theory]
-    [InlineData(50_000)] // appender
     [InlineData(1)] // spooled CSV loaded by read_csv
     public async Task Read_RoundTripsEveryFieldAndMoneyExactly(int bulkThreshold)
     {
@@ -155,20 +104,5 @@ public sealed class BillingStoreTests
         read.Attributes.ShouldBe(line.Attributes);
         (read with { Tags = line.Tags, Attributes = line.Attributes }).ShouldBe(line);
         (await temp.Store.ReadBillingLinesAsync(new BillingFilter { Provider = "openai" }, CancellationToken.None).CountAsync()).ShouldBe(0);
-    }
-
-    [Fact]
-    public async Task Identities_AreUpsertedBySourceKindAndId()
-    {
-        await using var temp = await TempStore.CreateAsync();
-        var key = new BillingIdentity { Source = "anthropic", Kind = BillingIdentityKind.ApiKey, Id = "apikey_1", Name = "old", ParentId = "default" };
-        await temp.Store.WriteBillingAsync(new BillingWrite { Identities = [key] }, CancellationToken.None);
-
-        await temp.Store.WriteBillingAsync(
-            new BillingWrite { Identities = [key with { Name = "checkout-prod", Tags = new Dictionary<string, string> { ["team"] = "payments" } }] },
-            CancellationToken.None);
-
-        var stored = (await temp.Store.ReadBillingIdentitiesAsync("anthropic", CancellationToken.None)).ShouldHaveSingleItem();
-        (stored.Name, stored.ParentId, stored.Tags["team"]).ShouldBe(("checkout-prod", "default", "payments"));
     }
 }

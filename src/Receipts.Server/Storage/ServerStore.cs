@@ -10,6 +10,14 @@ namespace Receipts.Server.Storage;
 /// </summary>
 public sealed class ServerStore : IAsyncDisposable
 {
+    /// <summary>
+    /// The embedded store's write-ahead log size before a checkpoint, for the collector: DuckDB's 16 MB default
+    /// checkpoints every ~25,000 records, and each checkpoint stalls commits for 1–2 s once the ledger holds a
+    /// million rows (bench/collector-results.md). 256 MB keeps those stalls out of the p99; the log replays on the
+    /// next start after a crash.
+    /// </summary>
+    internal const long CollectorCheckpointBytes = 256L * 1024 * 1024;
+
     private readonly IAsyncDisposable _owner;
 
     private ServerStore(IAsyncDisposable owner, IUsageStore usage, ITokenStore tokens, IStoreHealth health, string description, bool singleWriter)
@@ -41,6 +49,7 @@ public sealed class ServerStore : IAsyncDisposable
         if (spec.Kind == StoreKind.DuckDb)
         {
             var duck = await DuckDbStore.OpenAsync(spec.Target, time, cancellationToken);
+            await duck.SetCheckpointThresholdAsync(CollectorCheckpointBytes, cancellationToken);
             return new ServerStore(duck, duck, duck, duck, $"duckdb {duck.Path}", singleWriter: true);
         }
 

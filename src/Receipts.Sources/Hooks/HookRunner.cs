@@ -31,12 +31,18 @@ public sealed class HookRunner : IDisposable
         _time = time;
         _started = time.GetTimestamp();
         _spool = new HookSpool(Path.Combine(options.StateDirectory, "spool"));
-        if (options.ServerUrl is { } server && Uri.TryCreate(server, UriKind.Absolute, out _))
+        if (options.ServerUrl is { } server && Uri.TryCreate(server, UriKind.Absolute, out var serverUri))
         {
-            _client = handler is null
-                ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.HttpTimeout }, disposeHandler: true)
-                : new HttpClient(handler, disposeHandler: false);
-            _client.Timeout = Timeout.InfiniteTimeSpan;
+            // A plain http:// server gets one POST over a socket (PlainHttpPost: no HttpClient start-up cost);
+            // https:// and tests that bring their own handler go through HttpClient.
+            if (handler is not null || serverUri.Scheme != Uri.UriSchemeHttp)
+            {
+                _client = handler is null
+                    ? new HttpClient(new SocketsHttpHandler { ConnectTimeout = options.HttpTimeout }, disposeHandler: true)
+                    : new HttpClient(handler, disposeHandler: false);
+                _client.Timeout = Timeout.InfiniteTimeSpan;
+            }
+
             _sender = new HookSender(_client, HookSender.EndpointFor(server), options.Token, time);
         }
     }

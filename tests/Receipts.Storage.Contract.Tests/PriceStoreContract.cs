@@ -2,12 +2,12 @@ using System.Globalization;
 using Receipts.Domain.Pricing;
 using Receipts.Domain.Storage;
 
-namespace Receipts.Storage.DuckDb.Tests;
+namespace Receipts.Storage.Contract.Tests;
 
-public sealed class PriceStoreTests
+/// <summary>What every price store does, whatever the database.</summary>
+public abstract class PriceStoreContract<TStore> : StoreContract<TStore>
+    where TStore : class, IUsageStore, ITokenStore, IStoreHealth, IPriceStore, IAsyncDisposable
 {
-    private static readonly CancellationToken Ct = CancellationToken.None;
-
     private static ModelPrice Price(string model, decimal input) => new()
     {
         Model = model,
@@ -17,10 +17,9 @@ public sealed class PriceStoreTests
         Source = "LiteLLM import: prices.json",
     };
 
-    [Fact]
+    [StoreFact]
     public async Task Write_ThenRead_RoundTripsEveryRateExactly()
     {
-        await using var temp = await TempStore.CreateAsync();
         var full = Price("claude-sonnet-4-5", 0.000003m) with
         {
             Above200k = new TokenRates(0.000006m, 0.0000225m, 0.0000075m, 0.000012m, 0.0000006m),
@@ -32,32 +31,39 @@ public sealed class PriceStoreTests
             UsGeoMultiplier = 1.1m,
         };
 
-        var result = await temp.Store.WritePricesAsync([full, Price("gpt-x", 0.0000000025m)], Ct);
-        var read = await temp.Store.ReadPricesAsync(Ct);
+        var result = await Store.WritePricesAsync([full, Price("gpt-x", 0.0000000025m)], Ct);
+        var read = await Store.ReadPricesAsync(Ct);
 
         result.ShouldBe(new PriceWriteResult(2, 0));
         read.Select(p => p.Price).ShouldBe([full, Price("gpt-x", 0.0000000025m)]);
-        read[0].ImportedAt.ShouldBe(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        read[0].ImportedAt.ShouldBe(Time.GetUtcNow());
         read[1].Price.Standard.Input.ToString(CultureInfo.InvariantCulture).ShouldBe("0.0000000025");
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Write_SameKeyAgain_ReplacesIt()
     {
-        await using var temp = await TempStore.CreateAsync();
-        await temp.Store.WritePricesAsync([Price("a", 0.000001m), Price("b", 0.000001m)], Ct);
+        await Store.WritePricesAsync([Price("a", 0.000001m), Price("b", 0.000001m)], Ct);
 
-        var again = await temp.Store.WritePricesAsync([Price("b", 0.000002m), Price("c", 0.000003m)], Ct);
-        var read = await temp.Store.ReadPricesAsync(Ct);
+        var again = await Store.WritePricesAsync([Price("b", 0.000002m), Price("c", 0.000003m)], Ct);
+        var read = await Store.ReadPricesAsync(Ct);
 
         again.ShouldBe(new PriceWriteResult(1, 1));
         read.Select(p => (p.Price.Model, p.Price.Standard.Input)).ShouldBe([("a", 0.000001m), ("b", 0.000002m), ("c", 0.000003m)]);
     }
 
-    [Fact]
+    [StoreFact]
+    public async Task Write_SameKeyTwiceInOneBatch_TheLastWins()
+    {
+        var result = await Store.WritePricesAsync([Price("a", 0.000001m), Price("a", 0.000004m)], Ct);
+
+        result.ShouldBe(new PriceWriteResult(1, 0));
+        (await Store.ReadPricesAsync(Ct)).ShouldHaveSingleItem().Price.Standard.Input.ShouldBe(0.000004m);
+    }
+
+    [StoreFact]
     public async Task LiteLlmFile_ParsedAndWritten_ThenPricesThroughTheBook()
     {
-        await using var temp = await TempStore.CreateAsync();
         var parsed = LiteLlmPriceFile.Parse(
             """
             {
@@ -69,8 +75,8 @@ public sealed class PriceStoreTests
             new DateOnly(2026, 11, 23),
             "LiteLLM import: prices.json");
 
-        await temp.Store.WritePricesAsync(parsed.Prices, Ct);
-        var imported = (await temp.Store.ReadPricesAsync(Ct)).Select(p => p.Price);
+        await Store.WritePricesAsync(parsed.Prices, Ct);
+        var imported = (await Store.ReadPricesAsync(Ct)).Select(p => p.Price);
         var book = new PriceBook([.. BuiltInPrices.All, .. imported]);
 
         parsed.SkippedNonModel.ShouldBe(1);
@@ -80,21 +86,13 @@ public sealed class PriceStoreTests
         book.Find("claude-haiku-4-5")!.Source.ShouldStartWith(BuiltInPrices.LiteLlmSource);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Store_OpenedAgain_KeepsImportedPrices()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "receipts-tests", Guid.NewGuid().ToString("n"));
-        var path = Path.Combine(directory, "r.duckdb");
-        await using (var store = await DuckDbStore.OpenAsync(path, TimeProvider.System, Ct))
-        {
-            await store.WritePricesAsync([Price("a", 0.000001m)], Ct);
-        }
+        await Store.WritePricesAsync([Price("a", 0.000001m)], Ct);
 
-        await using (var store = await DuckDbStore.OpenAsync(path, TimeProvider.System, Ct))
-        {
-            (await store.ReadPricesAsync(Ct)).Single().Price.Model.ShouldBe("a");
-        }
+        await using var reopened = await ReopenAsync(Time);
 
-        Directory.Delete(directory, recursive: true);
+        (await reopened.ReadPricesAsync(Ct)).Single().Price.Model.ShouldBe("a");
     }
 }
