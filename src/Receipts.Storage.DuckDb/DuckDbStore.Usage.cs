@@ -83,7 +83,7 @@ public sealed partial class DuckDbStore
                 transaction,
                 cancellationToken);
             // Two scans, not one with OR: DuckDB answers `id IN (…) OR message_id IN (…)` with a mark join that
-            // costs several times the two hash semi-joins (measured at 1M rows, bench/collector-results.md).
+            // costs several times the two hash semi-joins (measured at 1M rows, docs/benchmarks.md (collector)).
             await Execute("INSERT INTO usage_touched SELECT * FROM usage_records WHERE id IN (SELECT id FROM usage_incoming)", transaction, cancellationToken);
             await Execute(
                 """

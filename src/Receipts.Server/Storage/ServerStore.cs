@@ -13,7 +13,7 @@ public sealed class ServerStore : IAsyncDisposable
     /// <summary>
     /// The embedded store's write-ahead log size before a checkpoint, for the collector: DuckDB's 16 MB default
     /// checkpoints every ~25,000 records, and each checkpoint stalls commits for 1–2 s once the ledger holds a
-    /// million rows (bench/collector-results.md). 256 MB keeps those stalls out of the p99; the log replays on the
+    /// million rows (docs/benchmarks.md (collector)). 256 MB keeps those stalls out of the p99; the log replays on the
     /// next start after a crash.
     /// </summary>
     internal const long CollectorCheckpointBytes = 256L * 1024 * 1024;

@@ -8,7 +8,7 @@ namespace Receipts.Sources.Hooks;
 /// as the server's generic <c>POST /v1/usage</c> (camelCase <see cref="UsageRecord"/> fields; tokens as
 /// <c>{input, output, cacheRead, cacheWrite5m, cacheWrite1h}</c>; costBasis as a lower-case word; nulls left out).
 /// Written with <see cref="Utf8JsonWriter"/> rather than the serializer: the serializer's metadata costs
-/// the hook tens of milliseconds of JIT at start-up (bench/hook-results.md).
+/// the hook tens of milliseconds of JIT at start-up (docs/benchmarks.md (hook latency)).
 /// </summary>
 internal static class HookUsageBatch
 {

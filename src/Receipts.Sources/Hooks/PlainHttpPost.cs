@@ -7,7 +7,7 @@ namespace Receipts.Sources.Hooks;
 /// <summary>
 /// One HTTP/1.1 POST over a plain socket, for <c>http://</c> servers: the hook runs once per session and
 /// exits, and starting <see cref="HttpClient"/>'s handler stack costs it ~50 ms of CPU (JIT and setup) for a
-/// single request (bench/hook-results.md). Only the status line of the answer is read. <c>https://</c> goes
+/// single request (docs/benchmarks.md (hook latency)). Only the status line of the answer is read. <c>https://</c> goes
 /// through <see cref="HttpClient"/>, which owns TLS.
 /// </summary>
 internal static class PlainHttpPost

@@ -40,7 +40,7 @@ internal static class HookCommand
     /// <summary>
     /// Recognises the command lines Claude Code runs (<c>hook session-end|session-start [--server URL] [--verbose]</c>),
     /// so Program.cs can run them without building the whole command tree: parsing every command's options and
-    /// loading their assemblies costs the hook more start-up time than its own work (bench/hook-results.md).
+    /// loading their assemblies costs the hook more start-up time than its own work (docs/benchmarks.md (hook latency)).
     /// Anything else (help, a typo, other options) returns false and goes through the full parser.
     /// </summary>
     public static bool TryParseLean(string[] args, out string hookEvent, out string? server, out bool verbose)
