@@ -147,7 +147,7 @@ public sealed class UsageAggregatorTests
     }
 
     [Fact]
-    public void MillionRecords_AggregateQuickly()
+    public void MillionRecords_FoldExactly_WithoutOverflowOrDrift()
     {
         var pricer = new Pricer(BuiltInPrices.Book());
         var aggregator = new UsageAggregator(UsageGrouping.Day, Berlin, pricer);
@@ -159,19 +159,17 @@ public sealed class UsageAggregatorTests
             records[i] = Record(i.ToString(System.Globalization.CultureInfo.InvariantCulture), start.AddSeconds(i * 20), model: models[i % 4], input: 1_000);
         }
 
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Speed is measured by bench/run-usage-bench.sh (docs/benchmarks.md), not by a timed unit test on a shared machine.
         foreach (var record in records)
         {
             aggregator.Add(record);
         }
 
         var report = aggregator.Build();
-        watch.Stop();
 
         report.Totals.Records.ShouldBe(1_000_000);
         report.Totals.Tokens.Input.ShouldBe(1_000_000_000);
         // 250k records each of Sonnet ($3), Opus 4.6 ($5), gpt-5-codex ($1.25) at 1,000 tokens: 250 × (3 + 5 + 1.25)
         report.Totals.Cost.ShouldBe(2_312.5m);
-        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
     }
 }
