@@ -26,19 +26,21 @@ public sealed class AnthropicBillingImporter(BillingApiClient api, IBillingStore
         var (from, to) = BillingWindow.Resolve(since, until, await store.GetCursorsAsync(Source, cancellationToken), time.GetUtcNow());
         var summary = new BillingImportSummary { Source = Source, From = from, Until = to };
         var identities = new List<BillingIdentity>();
-        identities.AddRange(await ListAsync("v1/organizations/workspaces?include_archived=true", Workspace, cancellationToken));
-        identities.AddRange(await ListAsync("v1/organizations/api_keys", ApiKey, cancellationToken));
+        identities.AddRange(await AdminApiPaging.ListAsync(api, "v1/organizations/workspaces?include_archived=true", Limit, "after_id", Workspace, cancellationToken));
+        identities.AddRange(await AdminApiPaging.ListAsync(api, "v1/organizations/api_keys", Limit, "after_id", ApiKey, cancellationToken));
         var names = identities.ToDictionary(i => (i.Kind, i.Id), i => i.Name);
 
         var ids = new LineIds();
         var lines = new List<BillingLine>();
         var range = $"starting_at={Rfc3339(from)}&ending_at={Rfc3339(to)}&bucket_width=1d&limit=31";
-        await PagesAsync(
+        await AdminApiPaging.BucketPagesAsync(
+            api,
             $"v1/organizations/usage_report/messages?{range}&group_by[]=api_key_id&group_by[]=workspace_id&group_by[]=model&group_by[]=service_tier&group_by[]=context_window",
             "usage report",
             (bucket, row, where) => lines.Add(UsageLine(bucket, row, where, names, ids)),
             cancellationToken);
-        await PagesAsync(
+        await AdminApiPaging.BucketPagesAsync(
+            api,
             $"v1/organizations/cost_report?{range}&group_by[]=workspace_id&group_by[]=description",
             "cost report",
             (bucket, row, where) => lines.Add(CostLine(bucket, row, where, names, ids)),
@@ -93,46 +95,7 @@ public sealed class AnthropicBillingImporter(BillingApiClient api, IBillingStore
         Status = JsonFields.String(k, "status"),
     };
 
-    /// <summary>Lists paged with <c>after_id</c>/<c>last_id</c>/<c>has_more</c>.</summary>
-    private async Task<List<BillingIdentity>> ListAsync(string path, Func<JsonElement, BillingIdentity> map, CancellationToken cancellationToken)
-    {
-        var result = new List<BillingIdentity>();
-        string? after = null;
-        while (true)
-        {
-            var url = $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}limit={Limit}" + (after is null ? string.Empty : $"&after_id={Uri.EscapeDataString(after)}");
-            using var page = await api.GetAsync(url, cancellationToken);
-            result.AddRange(JsonFields.Array(page.RootElement, "data", path).Select(map));
-            after = JsonFields.String(page.RootElement, "last_id");
-            if (JsonFields.Bool(page.RootElement, "has_more") != true || after is null)
-            {
-                return result;
-            }
-        }
-    }
 
-    /// <summary>Report pages: <c>data[]</c> buckets with <c>results[]</c>, followed while <c>has_more</c> with <c>page=next_page</c>.</summary>
-    private async Task PagesAsync(string url, string report, Action<JsonElement, JsonElement, string> row, CancellationToken cancellationToken)
-    {
-        string? next = null;
-        var pageNumber = 0;
-        do
-        {
-            pageNumber++;
-            using var page = await api.GetAsync(next is null ? url : $"{url}&page={Uri.EscapeDataString(next)}", cancellationToken);
-            var where = $"{report}, page {pageNumber}";
-            foreach (var bucket in JsonFields.Array(page.RootElement, "data", where))
-            {
-                foreach (var result in JsonFields.Array(bucket, "results", where))
-                {
-                    row(bucket, result, where);
-                }
-            }
-
-            next = JsonFields.Bool(page.RootElement, "has_more") == true ? JsonFields.String(page.RootElement, "next_page") : null;
-        }
-        while (next is not null);
-    }
 
     private static BillingLine UsageLine(JsonElement bucket, JsonElement r, string where, Dictionary<(BillingIdentityKind, string), string?> names, LineIds ids)
     {

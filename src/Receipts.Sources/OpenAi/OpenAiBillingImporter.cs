@@ -25,12 +25,15 @@ public sealed class OpenAiBillingImporter(BillingApiClient api, IBillingStore st
     {
         var (from, to) = BillingWindow.Resolve(since, until, await store.GetCursorsAsync(Source, cancellationToken), time.GetUtcNow());
         var summary = new BillingImportSummary { Source = Source, From = from, Until = to };
-        var projects = await ListAsync("organization/projects?include_archived=true", Project, cancellationToken);
+        var projects = await AdminApiPaging.ListAsync(api, "organization/projects?include_archived=true", 100, "after", Project, cancellationToken);
         var identities = new List<BillingIdentity>(projects);
         foreach (var project in projects)
         {
-            identities.AddRange(await ListAsync(
+            identities.AddRange(await AdminApiPaging.ListAsync(
+                api,
                 $"organization/projects/{Uri.EscapeDataString(project.Id)}/api_keys",
+                100,
+                "after",
                 k => ApiKey(k, project.Id),
                 cancellationToken));
         }
@@ -39,7 +42,8 @@ public sealed class OpenAiBillingImporter(BillingApiClient api, IBillingStore st
         var ids = new LineIds();
         var lines = new List<BillingLine>();
         var range = $"start_time={from.ToUnixTimeSeconds()}&end_time={to.ToUnixTimeSeconds()}&bucket_width=1d";
-        await PagesAsync(
+        await AdminApiPaging.BucketPagesAsync(
+            api,
             $"organization/costs?{range}&group_by=project_id&group_by=line_item&limit=180",
             "costs",
             (bucket, row, where) => lines.Add(CostLine(bucket, row, where, names, ids)),
@@ -48,7 +52,8 @@ public sealed class OpenAiBillingImporter(BillingApiClient api, IBillingStore st
         foreach (var endpoint in UsageEndpoints)
         {
             var groups = string.Concat(endpoint.GroupBy.Split(',').Select(g => $"&group_by={g}"));
-            await PagesAsync(
+            await AdminApiPaging.BucketPagesAsync(
+                api,
                 $"organization/usage/{endpoint.Name}?{range}{groups}&limit=31",
                 $"usage {endpoint.Name}",
                 (bucket, row, where) => lines.Add(UsageLine(endpoint.Name, bucket, row, where, names, ids)),
@@ -119,45 +124,7 @@ public sealed class OpenAiBillingImporter(BillingApiClient api, IBillingStore st
         };
     }
 
-    /// <summary>Lists paged with <c>after</c>/<c>last_id</c>/<c>has_more</c> (limit 100).</summary>
-    private async Task<List<BillingIdentity>> ListAsync(string path, Func<JsonElement, BillingIdentity> map, CancellationToken cancellationToken)
-    {
-        var result = new List<BillingIdentity>();
-        string? after = null;
-        while (true)
-        {
-            var url = $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}limit=100" + (after is null ? string.Empty : $"&after={Uri.EscapeDataString(after)}");
-            using var page = await api.GetAsync(url, cancellationToken);
-            result.AddRange(JsonFields.Array(page.RootElement, "data", path).Select(map));
-            after = JsonFields.String(page.RootElement, "last_id");
-            if (JsonFields.Bool(page.RootElement, "has_more") != true || after is null)
-            {
-                return result;
-            }
-        }
-    }
 
-    private async Task PagesAsync(string url, string report, Action<JsonElement, JsonElement, string> row, CancellationToken cancellationToken)
-    {
-        string? next = null;
-        var pageNumber = 0;
-        do
-        {
-            pageNumber++;
-            using var page = await api.GetAsync(next is null ? url : $"{url}&page={Uri.EscapeDataString(next)}", cancellationToken);
-            var where = $"{report}, page {pageNumber}";
-            foreach (var bucket in JsonFields.Array(page.RootElement, "data", where))
-            {
-                foreach (var result in JsonFields.Array(bucket, "results", where))
-                {
-                    row(bucket, result, where);
-                }
-            }
-
-            next = JsonFields.Bool(page.RootElement, "has_more") == true ? JsonFields.String(page.RootElement, "next_page") : null;
-        }
-        while (next is not null);
-    }
 
     private static BillingLine CostLine(JsonElement bucket, JsonElement r, string where, Dictionary<(BillingIdentityKind, string), string?> names, LineIds ids)
     {
