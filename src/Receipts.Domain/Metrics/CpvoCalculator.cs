@@ -57,7 +57,7 @@ public static class CpvoCalculator
             acc.Tokens += s.Tokens;
             if (s.Amount is null)
             {
-                acc.Unpriced++;
+                acc.Unpriced += s.Records;
             }
             else if (!s.Billed)
             {

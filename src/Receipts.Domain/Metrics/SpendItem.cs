@@ -41,6 +41,9 @@ public sealed record SpendItem
 
     public string? Provider { get; init; }
 
+    /// <summary>Usage records this item sums (1 for one record; the pipeline sums records it cannot tell apart).</summary>
+    public long Records { get; init; } = 1;
+
     /// <summary>Requests this item stands for (1 for one request).</summary>
     public long Requests { get; init; } = 1;
 

@@ -33,7 +33,7 @@ public static class CpvoService
         var until = request.AsOf;
         var prices = await PriceBookLoader.LoadAsync(store, cancellationToken);
         var corrections = await store.ReadCorrectionsAsync(cancellationToken);
-        var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, cancellationToken);
+        var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, request.Zone, cancellationToken);
         var outcomes = await OutcomePipeline.RunAsync(store, directory, request.AsOf, request.WindowOverride, cancellationToken);
         var report = CpvoCalculator.Calculate(
             ledger.Items,

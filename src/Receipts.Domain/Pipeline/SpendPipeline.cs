@@ -19,6 +19,21 @@ public static class SpendPipeline
     private const int TopUnattributed = 10;
     private const int MaxDisagreements = 500;
 
+    public static Task<SpendLedger> RunAsync(
+        IUsageStore usage,
+        IBillingStore? billing,
+        DirectoryView directory,
+        PriceBook prices,
+        IReadOnlyList<Correction> corrections,
+        DateTimeOffset since,
+        DateTimeOffset until,
+        CancellationToken cancellationToken) =>
+        RunAsync(usage, billing, directory, prices, corrections, since, until, zone: null, cancellationToken);
+
+    /// <param name="zone">
+    /// The zone the caller reads days and weeks in: the store sums records by local date in it, so no item straddles
+    /// a local day. Null sums by UTC hour (as exact for zones with whole-hour offsets).
+    /// </param>
     public static async Task<SpendLedger> RunAsync(
         IUsageStore usage,
         IBillingStore? billing,
@@ -27,32 +42,51 @@ public static class SpendPipeline
         IReadOnlyList<Correction> corrections,
         DateTimeOffset since,
         DateTimeOffset until,
+        TimeZoneInfo? zone,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(prices);
+        ArgumentNullException.ThrowIfNull(corrections);
         var pricer = new Pricer(prices);
         var attributor = new Attributor(directory.Attribution, corrections);
         var observed = new List<Observation>();
         var unpriced = new SortedSet<string>(StringComparer.Ordinal);
 
-        await foreach (var r in usage.ReadUsageAsync(new UsageFilter { Since = since, Until = until }, cancellationToken))
+        // Records the attribution rules cannot tell apart are summed in the store and placed once: a correction
+        // naming one record keeps that record apart; everything else attribution reads is in the group's key.
+        var filter = new UsageGroupFilter
         {
-            var price = pricer.Price(r);
+            Since = since,
+            Until = until,
+            Zone = zone,
+            Separate = corrections.Where(c => c.Target == CorrectionTarget.Record).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
+        };
+        var placements = new Dictionary<PlacementKey, (AttributionResult Placed, string? Person)>();
+        await foreach (var g in usage.ReadUsageGroupsAsync(filter, cancellationToken))
+        {
+            var r = g.Totals;
+            var price = PriceOf(g, pricer);
             if (!price.IsKnown)
             {
                 unpriced.Add(r.Model);
             }
 
-            var placed = attributor.Attribute(r);
-            var person = directory.PersonOf(r.Person) ?? directory.PersonOf(r.Account) ?? directory.PersonOf(r.MachineUser);
-            observed.Add(new Observation(r, placed, person, CellOf(r, pricer), price.Cost, r.Cost is not null && r.CostBasis == CostBasis.Billed));
+            // Attribution reads no time and no tokens: many day groups of one session share one placement.
+            var placementKey = new PlacementKey(r, filter.Separate.Contains(r.Id) ? r.Id : null);
+            if (!placements.TryGetValue(placementKey, out var placement))
+            {
+                placement = (attributor.Attribute(r), directory.PersonOf(r.Person) ?? directory.PersonOf(r.Account) ?? directory.PersonOf(r.MachineUser));
+                placements[placementKey] = placement;
+            }
+
+            observed.Add(new Observation(g, placement.Placed, placement.Person, CellOf(r, pricer), price.Cost, r.Cost is not null && r.CostBasis == CostBasis.Billed));
         }
 
         var (billed, identityProjects) = await BilledAsync(billing, directory, pricer, since, until, cancellationToken);
         var reconciliation = Reconciler.Reconcile(
-            observed.Where(o => !o.AlreadyBilled).Select(o => new ObservedCost(o.Record.Id, o.Cell, o.Estimate, o.Placed.Project)),
+            observed.Where(o => !o.AlreadyBilled).Select(o => new ObservedCost(o.Group.Totals.Id, o.Cell, o.Estimate, o.Placed.Project)),
             billed,
             cell => identityProjects.GetValueOrDefault(cell.IdentityId));
         var byRecord = new Dictionary<string, Allocation>(StringComparer.Ordinal);
@@ -80,9 +114,9 @@ public static class SpendPipeline
             bool isBilled;
             if (o.AlreadyBilled)
             {
-                (amount, isBilled) = (o.Record.Cost, true);
+                (amount, isBilled) = (o.Group.Totals.Cost, true);
             }
-            else if (byRecord.TryGetValue(o.Record.Id, out var allocation))
+            else if (byRecord.TryGetValue(o.Group.Totals.Id, out var allocation))
             {
                 (amount, isBilled) = (allocation.Amount, allocation.Basis == AllocationBasis.Billed);
             }
@@ -91,10 +125,11 @@ public static class SpendPipeline
                 (amount, isBilled) = (null, false);
             }
 
-            var r = o.Record;
+            var r = o.Group.Totals;
             items.Add(new SpendItem
             {
                 RecordId = r.Id,
+                Records = o.Group.Records,
                 At = r.At,
                 Project = o.Placed.Project,
                 Team = o.Placed.Team,
@@ -118,25 +153,25 @@ public static class SpendPipeline
 
             var dollars = amount ?? 0m;
             var c = coverage.GetValueOrDefault(o.Placed.Method);
-            coverage[o.Placed.Method] = (c.Amount + dollars, c.Records + 1);
+            coverage[o.Placed.Method] = (c.Amount + dollars, c.Records + o.Group.Records);
             if (o.Placed.IsDisagreement)
             {
                 // One queue item per session and verdict: a person fixes a session, not each of its requests.
                 var key = (r.SessionId ?? r.Id) + "\n" + o.Placed.Project + "\n" + string.Join(",", o.Placed.Conflicts.Select(x => x.Project));
                 if (disagreements.TryGetValue(key, out var existing))
                 {
-                    disagreements[key] = existing with { Amount = existing.Amount + amount, Records = existing.Records + 1 };
+                    disagreements[key] = existing with { Amount = existing.Amount + amount, Records = existing.Records + (int)o.Group.Records };
                 }
                 else if (disagreements.Count < MaxDisagreements)
                 {
-                    disagreements[key] = new DisagreementItem(r.Id, r.SessionId, r.Branch, r.Repo, r.At, o.Placed.Project, o.Placed.Method, o.Placed.Conflicts, amount);
+                    disagreements[key] = new DisagreementItem(r.Id, r.SessionId, r.Branch, r.Repo, r.At, o.Placed.Project, o.Placed.Method, o.Placed.Conflicts, amount) { Records = (int)o.Group.Records };
                 }
             }
 
             if (o.Placed.Project is null)
             {
-                Bump(unplacedIdentities, r.ApiKeyAlias ?? r.ApiKeyId ?? o.Person ?? r.Person ?? r.MachineUser ?? "(unknown)", dollars);
-                Bump(unplacedPaths, r.Repo ?? r.Cwd ?? "(none)", dollars);
+                Bump(unplacedIdentities, r.ApiKeyAlias ?? r.ApiKeyId ?? o.Person ?? r.Person ?? r.MachineUser ?? "(unknown)", dollars, o.Group.Records);
+                Bump(unplacedPaths, r.Repo ?? r.Cwd ?? "(none)", dollars, o.Group.Records);
             }
 
             // A seat is spread by list-priced usage, whatever the bill says.
@@ -209,7 +244,8 @@ public static class SpendPipeline
         return new SpendLedger
         {
             Items = items,
-            Cells = reconciliation.Cells,
+            // Reconciliation saw groups; a cell reports the records they sum.
+            Cells = reconciliation.Cells.Select(c => c with { Records = checked((int)observed.Where(o => !o.AlreadyBilled && o.Cell == c.Cell).Sum(o => o.Group.Records)) }).ToList(),
             Coverage = coverage
                 .OrderBy(kv => kv.Key)
                 .Select(kv => new CoverageRow(kv.Key, Attributor.ConfidenceOf(kv.Key), kv.Value.Amount, kv.Value.Records))
@@ -337,15 +373,61 @@ public static class SpendPipeline
 
     private static DateOnly Min(DateOnly a, DateOnly b, DateOnly c) => a < b ? (a < c ? a : c) : (b < c ? b : c);
 
-    private static void Bump(Dictionary<string, (decimal Amount, long Records)> map, string key, decimal amount)
+    private static void Bump(Dictionary<string, (decimal Amount, long Records)> map, string key, decimal amount, long records)
     {
         var c = map.GetValueOrDefault(key);
-        map[key] = (c.Amount + amount, c.Records + 1);
+        map[key] = (c.Amount + amount, c.Records + records);
     }
 
     private static List<(string, decimal, long)> Top(Dictionary<string, (decimal Amount, long Records)> map) =>
         map.OrderByDescending(kv => kv.Value.Amount).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(TopUnattributed)
             .Select(kv => (kv.Key, kv.Value.Amount, kv.Value.Records)).ToList();
 
-    private sealed record Observation(UsageRecord Record, AttributionResult Placed, string? Person, Cell Cell, decimal? Estimate, bool AlreadyBilled);
+    /// <summary>A group's price, as <see cref="Pricer.Price"/> gives each of its records, summed.</summary>
+    private static PriceResult PriceOf(UsageGroup group, Pricer pricer)
+    {
+        var r = group.Totals;
+        if (r.Cost is not null || (r.Tokens.Total == 0 && r.WebSearchRequests == 0) || pricer.Lookup(r.Model) is not { } price)
+        {
+            return pricer.Price(r);
+        }
+
+        var cost = Pricer.Compute(price, r.Tokens, Pricer.ParseTier(r.ServiceTier), group.LongContext, r.Speed, r.InferenceGeo, r.WebSearchRequests);
+        return new PriceResult(cost, CostBasis.Estimated, FromRecord: false, group.LongContext && price.Above200k is not null);
+    }
+
+    private sealed record Observation(UsageGroup Group, AttributionResult Placed, string? Person, Cell Cell, decimal? Estimate, bool AlreadyBilled);
+
+    /// <summary>Everything <see cref="Attributor"/> and the person lookup read from a record.</summary>
+    private readonly record struct PlacementKey(
+        string? Separate,
+        string? SessionId,
+        string? Branch,
+        string? Repo,
+        string? Cwd,
+        string? ApiKeyAlias,
+        string? ApiKeyId,
+        string? Person,
+        string? Account,
+        string? MachineUser,
+        string? Tickets,
+        string? Tags)
+    {
+        public PlacementKey(UsageRecord r, string? separate)
+            : this(
+                separate,
+                r.SessionId,
+                r.Branch,
+                r.Repo,
+                r.Cwd,
+                r.ApiKeyAlias,
+                r.ApiKeyId,
+                r.Person,
+                r.Account,
+                r.MachineUser,
+                r.TicketIds.Count == 0 ? null : string.Join(' ', r.TicketIds),
+                r.Tags.Count == 0 ? null : string.Join('\n', r.Tags.Select(kv => kv.Key + "\t" + kv.Value)))
+        {
+        }
+    }
 }

@@ -79,12 +79,30 @@ public sealed class Pricer
         out bool longContext)
     {
         ArgumentNullException.ThrowIfNull(price);
-        var rates = price.RatesFor(tier);
 
         // The tier is chosen per request; a record that sums several requests is judged by their average input.
         longContext = price.Above200k is not null
             && tokens.TotalInput > ModelPrice.LongContextThreshold * Math.Max(1, requests);
-        if (longContext)
+        return Compute(price, tokens, tier, longContext, speed, inferenceGeo, webSearchRequests);
+    }
+
+    /// <summary>
+    /// The list-price cost of <paramref name="tokens"/> summed over requests that were each judged long-context
+    /// (or each not) already: the pipeline sums records on either side of the threshold apart, so each keeps its tier.
+    /// <paramref name="longContext"/> has no effect for a model without long-context rates.
+    /// </summary>
+    public static decimal Compute(
+        ModelPrice price,
+        TokenCounts tokens,
+        ServiceTier tier,
+        bool longContext,
+        string? speed,
+        string? inferenceGeo,
+        long webSearchRequests)
+    {
+        ArgumentNullException.ThrowIfNull(price);
+        var rates = price.RatesFor(tier);
+        if (longContext && price.Above200k is not null)
         {
             rates = ReferenceEquals(rates, price.Standard) || price.Standard.Input == 0
                 ? price.Above200k!

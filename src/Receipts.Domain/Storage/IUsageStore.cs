@@ -32,4 +32,13 @@ public interface IUsageStore : ICursorStore
     /// </summary>
     IAsyncEnumerable<UsageRecord> ReadUsageForReportAsync(UsageFilter filter, CancellationToken cancellationToken) =>
         ReadUsageAsync(filter, cancellationToken);
+
+    /// <summary>
+    /// The records <paramref name="filter"/> selects, summed into <see cref="UsageGroup"/>s of records that
+    /// attribution, pricing and reconciliation cannot tell apart, ordered by each group's earliest instant and id.
+    /// The CPVO pipeline reads this instead of every record. The default groups <see cref="ReadUsageAsync"/> in
+    /// memory (<see cref="UsageGroups"/>); stores group in SQL.
+    /// </summary>
+    IAsyncEnumerable<UsageGroup> ReadUsageGroupsAsync(UsageGroupFilter filter, CancellationToken cancellationToken) =>
+        UsageGroups.GroupAsync(ReadUsageAsync(new UsageFilter { Since = filter?.Since, Until = filter?.Until }, cancellationToken), filter!, cancellationToken);
 }

@@ -156,7 +156,7 @@ internal static class ReportCostPerCommand
         {
             var key = GroupOf(item.Team, item.Project);
             var c = cells.GetValueOrDefault(key);
-            cells[key] = (c.Spend + (item.Amount ?? 0m), c.Units, c.Unpriced + (item.Amount is null ? 1 : 0));
+            cells[key] = (c.Spend + (item.Amount ?? 0m), c.Units, c.Unpriced + (item.Amount is null ? item.Records : 0));
         }
 
         if (perTask)

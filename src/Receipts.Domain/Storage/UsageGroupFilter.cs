@@ -1,0 +1,52 @@
+namespace Receipts.Domain.Storage;
+
+/// <summary>
+/// Which usage records <see cref="IUsageStore.ReadUsageGroupsAsync"/> sums, and how finely it splits them in time.
+/// Bounds are UTC instants; <c>Until</c> is exclusive.
+/// </summary>
+public sealed record UsageGroupFilter
+{
+    public DateTimeOffset? Since { get; init; }
+
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>
+    /// The reporting zone: records are grouped by their local date in it (and their UTC date), so a group never
+    /// straddles a local day or an ISO week. Null groups by UTC hour instead, which is as exact for every zone
+    /// whose offset is whole hours. Default null.
+    /// </summary>
+    public TimeZoneInfo? Zone { get; init; }
+
+    /// <summary>Records kept in groups of their own (a correction names them). Default none.</summary>
+    public IReadOnlySet<string> Separate { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The zone's UTC offsets over the filter's period, as (from, offset) in time order: the first applies
+    /// before the second's instant, and so on. Stores that cannot evaluate a zone add these offsets to the
+    /// UTC instant to get the local date. Empty when <see cref="Zone"/> is null.
+    /// </summary>
+    public IReadOnlyList<(DateTimeOffset From, TimeSpan Offset)> ZoneOffsets()
+    {
+        if (Zone is null)
+        {
+            return [];
+        }
+
+        // Transitions fall on whole quarter hours in every zone; stepping by 15 minutes finds each of them.
+        var step = TimeSpan.FromMinutes(15);
+        var start = (Since ?? DateTimeOffset.UnixEpoch).AddDays(-1);
+        var end = (Until ?? start.AddYears(30)).AddDays(1);
+        start = new DateTimeOffset(start.UtcDateTime.Date, TimeSpan.Zero);
+        var offsets = new List<(DateTimeOffset, TimeSpan)> { (DateTimeOffset.MinValue, Zone.GetUtcOffset(start)) };
+        for (var t = start; t < end; t += step)
+        {
+            var offset = Zone.GetUtcOffset(t);
+            if (offset != offsets[^1].Item2)
+            {
+                offsets.Add((t, offset));
+            }
+        }
+
+        return offsets;
+    }
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Receipts.Domain.Storage;
+using Receipts.Domain.Usage;
+
+namespace Receipts.Storage.DuckDb;
+
+public sealed partial class DuckDbStore
+{
+    /// <summary>
+    /// Sums records in one hash aggregate, so the pipeline reads thousands of groups instead of millions of rows.
+    /// Reads only the usage table's columns, never its keys, so a change to how rows are written does not reach it.
+    /// </summary>
+    public async IAsyncEnumerable<UsageGroup> ReadUsageGroupsAsync(UsageGroupFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var command = Command(string.Empty);
+            var where = new List<string>();
+            if (filter.Since is { } since)
+            {
+                where.Add("occurred_at >= $since");
+                command.Parameters.Add(new DuckDBParameter("since", since.UtcDateTime));
+            }
+
+            if (filter.Until is { } until)
+            {
+                where.Add("occurred_at < $until");
+                command.Parameters.Add(new DuckDBParameter("until", until.UtcDateTime));
+            }
+
+            command.CommandText = UsageGroupsSql(filter, where);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                yield return ReadGroup(reader);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string UsageGroupsSql(UsageGroupFilter filter, List<string> where)
+    {
+        var separate = filter.Separate.Count == 0
+            ? "CAST(NULL AS VARCHAR)"
+            : $"CASE WHEN id IN ({string.Join(", ", filter.Separate.Order(StringComparer.Ordinal).Select(Literal))}) THEN id END";
+        var offsets = filter.ZoneOffsets();
+        string bucket;
+        if (offsets.Count == 0)
+        {
+            bucket = "date_trunc('hour', occurred_at)";
+        }
+        else
+        {
+            // The local date: the UTC instant plus the zone's offset at that instant (a CASE over its few transitions).
+            var minutes = new System.Text.StringBuilder("CASE");
+            for (var i = 1; i < offsets.Count; i++)
+            {
+                minutes.Append(CultureInfo.InvariantCulture, $" WHEN occurred_at < TIMESTAMP '{offsets[i].From.UtcDateTime:yyyy-MM-dd HH:mm:ss}' THEN {(long)offsets[i - 1].Offset.TotalMinutes}");
+            }
+
+            minutes.Append(CultureInfo.InvariantCulture, $" ELSE {(long)offsets[^1].Offset.TotalMinutes} END");
+            if (offsets.Count == 1)
+            {
+                minutes.Clear().Append((long)offsets[0].Offset.TotalMinutes);
+            }
+
+            bucket = $"CAST(CAST(occurred_at + to_minutes(CAST({minutes} AS BIGINT)) AS DATE) AS TIMESTAMP)";
+        }
+
+        return $"""
+            SELECT arg_min(id, (occurred_at, id)) AS first_id, min(occurred_at), max(occurred_at), count(*),
+                   CAST(sum(input_tokens) AS BIGINT), CAST(sum(output_tokens) AS BIGINT), CAST(sum(cache_read_tokens) AS BIGINT),
+                   CAST(sum(cache_write_5m_tokens) AS BIGINT), CAST(sum(cache_write_1h_tokens) AS BIGINT),
+                   CAST(sum(web_search_requests) AS BIGINT), CAST(sum(requests) AS BIGINT), sum(cost),
+                   source_kind, provider, model, service_tier, speed, inference_geo, cost_basis, currency,
+                   api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool,
+                   repo, branch, cwd, ticket_ids, tags, long_context,
+                   separate, has_cost, utc_day, bucket, empty
+            FROM (
+                SELECT *,
+                       {separate} AS separate,
+                       cost IS NOT NULL AS has_cost,
+                       CAST(occurred_at AS DATE) AS utc_day,
+                       {bucket} AS bucket,
+                       input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens
+                           > {Domain.Pricing.ModelPrice.LongContextThreshold} * greatest(1, requests) AS long_context,
+                       input_tokens + output_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens = 0
+                           AND web_search_requests = 0 AS empty
+                FROM usage_records
+                {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)}
+            )
+            GROUP BY source_kind, provider, model, service_tier, speed, inference_geo, cost_basis, currency,
+                     api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool,
+                     repo, branch, cwd, ticket_ids, tags, long_context, separate, has_cost, utc_day, bucket, empty
+            ORDER BY 2, 1
+            """;
+    }
+
+    private static string Literal(string value) => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static UsageGroup ReadGroup(System.Data.Common.DbDataReader r)
+    {
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        var tickets = S(31);
+        var tags = S(32);
+        var totals = new UsageRecord
+        {
+            Id = r.GetString(0),
+            At = new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(1), DateTimeKind.Utc)),
+            Tokens = new TokenCounts(r.GetInt64(4), r.GetInt64(5), r.GetInt64(6), r.GetInt64(7), r.GetInt64(8)),
+            WebSearchRequests = r.GetInt64(9),
+            Requests = r.GetInt64(10),
+            Cost = r.IsDBNull(11) ? null : r.GetDecimal(11),
+            SourceKind = r.GetString(12),
+            Provider = r.GetString(13),
+            Model = r.GetString(14),
+            ServiceTier = S(15),
+            Speed = S(16),
+            InferenceGeo = S(17),
+            CostBasis = (CostBasis)r.GetFieldValue<sbyte>(18),
+            Currency = r.GetString(19),
+            ApiKeyId = S(20),
+            ApiKeyAlias = S(21),
+            Workspace = S(22),
+            Person = S(23),
+            Account = S(24),
+            MachineUser = S(25),
+            SessionId = S(26),
+            Tool = S(27),
+            Repo = S(28),
+            Branch = S(29),
+            Cwd = S(30),
+            TicketIds = tickets is null ? [] : tickets.Split(' '),
+            Tags = tags is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(tags) ?? [],
+        };
+        return new UsageGroup(
+            totals,
+            r.GetInt64(3),
+            new DateTimeOffset(DateTime.SpecifyKind(r.GetDateTime(2), DateTimeKind.Utc)),
+            r.GetBoolean(33));
+    }
+}
