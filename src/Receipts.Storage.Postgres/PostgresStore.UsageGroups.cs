@@ -84,7 +84,7 @@ public sealed partial class PostgresStore
             GROUP BY source_kind, provider, model, service_tier, speed, inference_geo, cost_basis, currency,
                      api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool,
                      repo, branch, cwd, ticket_ids, tags, long_context, separate, has_cost, utc_day, bucket, empty
-            ORDER BY 2, 1 COLLATE "C"
+            ORDER BY 2, 1
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
