@@ -7,14 +7,20 @@ using Receipts.Domain.Storage;
 using Receipts.Sources.Configuration;
 using Receipts.Storage.DuckDb;
 
-// receipts-bench-cpvo [records] [changes] [db path]
+// receipts-bench-cpvo [records] [changes] [db path] [sessions|spread] [--no-phases]
 // Fills an embedded store with generated usage records and changes (DuckDB SQL over range(), no C# objects),
-// then times CpvoService (price, attribute, reconcile, verify, fold) end to end, and the bare read for comparison.
+// then times CpvoService (price, attribute, reconcile, verify, fold) end to end, and the same work by phase.
+// Layouts: "sessions" (default) puts 100 consecutive records in one agent session on one branch, a minute apart,
+// as Claude Code and Codex write them; "spread" (the first layout) scatters every record of a session over the
+// whole 12 weeks, so almost no two records share a session, branch and day.
 var records = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var changes = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-var path = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"receipts-cpvo-bench-{records}.duckdb");
+var layout = args.Length > 3 ? args[3] : "sessions";
+var path = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"receipts-cpvo-bench-{records}-{layout}.duckdb");
+var phases = !args.Contains("--no-phases");
 const int Repos = 20;
 const int Weeks = 12;
+const int PerSession = 100;
 var asOf = new DateTimeOffset(2026, 11, 22, 23, 0, 0, TimeSpan.Zero);
 var time = TimeProvider.System;
 var ct = CancellationToken.None;
@@ -28,15 +34,27 @@ if (!File.Exists(path))
         await connection.OpenAsync(ct);
         var seconds = Weeks * 7 * 86400L;
         var start = asOf.AddSeconds(-seconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        await ExecAsync(connection, $"""
-            INSERT INTO usage_records
-            SELECT 'r' || i, 'claude-code', NULL, TIMESTAMP '{start}' + to_seconds((i * 7919) % {seconds}),
-                'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
-                1000 + i % 5000, 200 + i % 900, 20000 + i % 30000, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
-                'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || (i % 200), 's' || (i % 500000), 'claude-code', '2.0.0',
-                'github.com/acme/repo' || (i % {Repos}), 'feature/' || (i % {changes}), NULL, NULL, NULL
-            FROM range({records}) t(i)
-            """);
+        var usage = layout == "spread"
+            ? $"""
+                INSERT INTO usage_records
+                SELECT 'r' || i, 'claude-code', NULL, TIMESTAMP '{start}' + to_seconds((i * 7919) % {seconds}),
+                    'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
+                    1000 + i % 5000, 200 + i % 900, 20000 + i % 30000, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
+                    'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || (i % 200), 's' || (i % 500000), 'claude-code', '2.0.0',
+                    'github.com/acme/repo' || (i % {Repos}), 'feature/' || (i % {changes}), NULL, NULL, NULL
+                FROM range({records}) t(i)
+                """
+            : $"""
+                INSERT INTO usage_records
+                SELECT 'r' || i, 'claude-code', NULL,
+                    TIMESTAMP '{start}' + to_seconds(((i // {PerSession}) * 7919 * 37) % ({seconds} - 7200) + (i % {PerSession}) * 60 + i % 7),
+                    'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
+                    1000 + i % 5000, 200 + i % 900, 20000 + i % 30000 + CASE WHEN i % 101 = 0 THEN 190000 ELSE 0 END, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
+                    'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || ((i // {PerSession}) % 200), 's' || (i // {PerSession}), 'claude-code', '2.0.0',
+                    'github.com/acme/repo' || ((i // {PerSession}) % {Repos}), 'feature/' || ((i // {PerSession}) % {changes}), NULL, NULL, NULL
+                FROM range({records}) t(i)
+                """;
+        await ExecAsync(connection, usage);
         await ExecAsync(connection, $"""
             INSERT INTO changes
             SELECT 'github.com/acme/repo' || (i % {Repos}), '#' || i, 'sha' || i, i, TIMESTAMP '{start}' + to_seconds((i * 104729) % {seconds}),
@@ -46,7 +64,7 @@ if (!File.Exists(path))
             """);
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filled {records:N0} usage records and {changes:N0} changes in {fill.Elapsed.TotalSeconds:F1} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filled {records:N0} usage records ({layout}) and {changes:N0} changes in {fill.Elapsed.TotalSeconds:F1} s"));
 }
 
 var yaml = "timezone: UTC\nteams:\n" + string.Concat(Enumerable.Range(0, Repos / 2).Select(t => $"  team{t}: {{}}\n"))
@@ -54,17 +72,8 @@ var yaml = "timezone: UTC\nteams:\n" + string.Concat(Enumerable.Range(0, Repos /
 var directory = new DirectoryView(DirectoryLoader.Parse(yaml, "bench.yaml"));
 
 await using var store = await DuckDbStore.OpenAsync(path, time, ct);
-var read = Stopwatch.StartNew();
-long count = 0;
-await foreach (var _ in store.ReadUsageAsync(new UsageFilter { Since = asOf.AddDays(-7 * Weeks - 7), Until = asOf }, ct))
-{
-    count++;
-}
-
-read.Stop();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"bare read of {count:N0} usage records: {read.Elapsed.TotalSeconds:F1} s"));
-GC.Collect();
-
+var stored = await store.CountUsageAsync(ct);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store {path}: {stored:N0} usage records ({layout})"));
 var run = Stopwatch.StartNew();
 var result = await CpvoService.RunAsync(store, directory, new CpvoService.Request(CpvoGrouping.Team, Weeks, asOf, TimeZoneInfo.Utc, Trend: false), ct);
 run.Stop();
@@ -73,8 +82,14 @@ process.Refresh();
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"CpvoService: {result.Ledger.Items.Count:N0} spend items, {result.Outcomes.Count:N0} outcomes, {result.Report.Rows.Count} rows in {run.Elapsed.TotalSeconds:F1} s; peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB; GC heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+Console.WriteLine(Digest(result.Report));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total spend {result.Report.Rows.Sum(r => r.Spend):N2}, verified {result.Report.Rows.Sum(r => r.Verified):N0}, linked share {result.Report.Rows.Sum(r => r.Spend * (r.LinkedShare ?? 0m)) / result.Report.Rows.Sum(r => r.Spend):P2}, cordon {result.Report.CordonSpend:N2}"));
 result = null!;
 GC.Collect();
+if (!phases)
+{
+    return;
+}
 
 // The same work by phase, to see what dominates.
 var since = IsoWeek.Of(asOf, TimeZoneInfo.Utc).AddWeeks(-(Weeks - 1)).StartIn(TimeZoneInfo.Utc);
@@ -92,6 +107,22 @@ Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"phases: spend pipeline (read + price + attribute + reconcile) {spendSeconds:F1} s, outcome pipeline (read + verify) {outcomeSeconds:F1} s, calculator (link + fold) {phase.Elapsed.TotalSeconds:F1} s; {report.Rows.Count} rows"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total spend {report.Rows.Sum(r => r.Spend):N2}, verified {report.Rows.Sum(r => r.Verified):N0}"));
+
+// Every number of the report, rounded as the table shows them (6 places), hashed: equal digests, equal reports.
+static string Digest(CpvoReport report)
+{
+    static string D(decimal? d) => d is { } v ? decimal.Round(v, 6).ToString("0.000000", CultureInfo.InvariantCulture) : "-";
+    var text = string.Join("\n", report.Rows.Select(r => string.Join(
+        "|", r.Week, r.Group, D(r.Spend), r.Tokens.Total, r.Attempted, r.Verified, r.Pending, r.Disqualified, D(r.LinkedShare), D(r.EstimatedShare),
+        D(r.CostPerChange.Median), D(r.CostPerChange.P90), D(r.CostPerChange.Max), r.CostPerChange.Count, r.UnpricedRecords)));
+    if (Environment.GetEnvironmentVariable("RECEIPTS_BENCH_DIGEST_FILE") is { Length: > 0 } file)
+    {
+        File.WriteAllText(file, text);
+    }
+
+    var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
+    return string.Create(CultureInfo.InvariantCulture, $"report digest {hash} ({report.Rows.Count} rows, spend {report.Rows.Sum(r => r.Spend):F6}, cordon {report.CordonSpend:F6})");
+}
 
 static async Task ExecAsync(DuckDBConnection connection, string sql)
 {

@@ -33,7 +33,13 @@ public sealed partial class DuckDbStore
                 command.Parameters.Add(new DuckDBParameter("until", until.UtcDateTime));
             }
 
-            command.CommandText = UsageGroupsSql(filter, where);
+            var splits = filter.BranchSplits.Count > 0 || filter.TicketSplits.Count > 0;
+            if (splits)
+            {
+                await StageSplitsAsync(filter, where, command.Parameters, cancellationToken);
+            }
+
+            command.CommandText = UsageGroupsSql(filter, where, splits);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -46,7 +52,56 @@ public sealed partial class DuckDbStore
         }
     }
 
-    private static string UsageGroupsSql(UsageGroupFilter filter, List<string> where)
+    // The split instants, as lists per branch and per ticket-id string, in a temp table the read joins (a hash
+    // join on a small build side: far cheaper than sorting every record for an ASOF join).
+    private async Task StageSplitsAsync(UsageGroupFilter filter, List<string> where, DuckDBParameterCollection parameters, CancellationToken cancellationToken)
+    {
+        await using (var create = Command("CREATE TEMP TABLE IF NOT EXISTS usage_group_splits (kind VARCHAR, key VARCHAR, split_at TIMESTAMP)"))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var clear = Command("DELETE FROM usage_group_splits"))
+        {
+            await clear.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var ticketSets = new List<string>();
+        if (filter.TicketSplits.Count > 0)
+        {
+            await using var distinct = Command("SELECT DISTINCT ticket_ids FROM usage_records WHERE ticket_ids IS NOT NULL"
+                + (where.Count > 0 ? " AND " + string.Join(" AND ", where) : string.Empty));
+            foreach (DuckDBParameter p in parameters)
+            {
+                distinct.Parameters.Add(new DuckDBParameter(p.ParameterName, p.Value));
+            }
+
+            await using var reader = await distinct.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                ticketSets.Add(reader.GetString(0));
+            }
+        }
+
+        using var appender = _connection.CreateAppender("temp", "main", "usage_group_splits");
+        foreach (var (branch, instants) in filter.BranchSplits)
+        {
+            foreach (var at in instants)
+            {
+                appender.CreateRow().AppendValue("b").AppendValue(branch).AppendValue(at.UtcDateTime).EndRow();
+            }
+        }
+
+        foreach (var set in ticketSets)
+        {
+            foreach (var at in filter.SplitsOfTickets(set.Split(' ')))
+            {
+                appender.CreateRow().AppendValue("t").AppendValue(set).AppendValue(at.UtcDateTime).EndRow();
+            }
+        }
+    }
+
+    private static string UsageGroupsSql(UsageGroupFilter filter, List<string> where, bool splits)
     {
         var separate = filter.Separate.Count == 0
             ? "CAST(NULL AS VARCHAR)"
@@ -85,7 +140,7 @@ public sealed partial class DuckDbStore
                    repo, branch, cwd, ticket_ids, tags, long_context,
                    separate, has_cost, utc_day, bucket, empty
             FROM (
-                SELECT *,
+                SELECT usage_records.*,
                        {separate} AS separate,
                        cost IS NOT NULL AS has_cost,
                        CAST(occurred_at AS DATE) AS utc_day,
@@ -93,13 +148,20 @@ public sealed partial class DuckDbStore
                        input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens
                            > {Domain.Pricing.ModelPrice.LongContextThreshold} * greatest(1, requests) AS long_context,
                        input_tokens + output_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens = 0
-                           AND web_search_requests = 0 AS empty
+                           AND web_search_requests = 0 AS empty,
+                       {(splits ? "coalesce(len(list_filter(sb.ats, x -> x <= occurred_at)), 0)" : "0")} AS branch_epoch,
+                       {(splits ? "coalesce(len(list_filter(st.ats, x -> x <= occurred_at)), 0)" : "0")} AS ticket_epoch
                 FROM usage_records
+                {(splits ? """
+                    LEFT JOIN (SELECT key, list(split_at) AS ats FROM usage_group_splits WHERE kind = 'b' GROUP BY key) sb ON sb.key = branch
+                    LEFT JOIN (SELECT key, list(split_at) AS ats FROM usage_group_splits WHERE kind = 't' GROUP BY key) st ON st.key = ticket_ids
+                    """ : string.Empty)}
                 {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)}
             )
             GROUP BY source_kind, provider, model, service_tier, speed, inference_geo, cost_basis, currency,
                      api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool,
-                     repo, branch, cwd, ticket_ids, tags, long_context, separate, has_cost, utc_day, bucket, empty
+                     repo, branch, cwd, ticket_ids, tags, long_context, separate, has_cost, utc_day, bucket, empty,
+                     branch_epoch, ticket_epoch
             ORDER BY 2, 1
             """;
     }

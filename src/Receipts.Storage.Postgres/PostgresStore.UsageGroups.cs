@@ -35,6 +35,63 @@ public sealed partial class PostgresStore
             separate = $"CASE WHEN id = ANY(${command.Parameters.Count}) THEN id END";
         }
 
+        var splits = filter.BranchSplits.Count > 0 || filter.TicketSplits.Count > 0;
+        if (splits)
+        {
+            var ticketSets = new List<string>();
+            if (filter.TicketSplits.Count > 0)
+            {
+                await using var distinct = _dataSource.CreateCommand("SELECT DISTINCT ticket_ids FROM usage_records WHERE ticket_ids IS NOT NULL"
+                    + (where.Count > 0 ? " AND " + string.Join(" AND ", where) : string.Empty));
+                // Only the period's bounds: one parameter per condition in where.
+                for (var i = 0; i < where.Count; i++)
+                {
+                    distinct.Parameters.Add(new NpgsqlParameter { Value = command.Parameters[i].Value });
+                }
+
+                await using var sets = await distinct.ExecuteReaderAsync(cancellationToken);
+                while (await sets.ReadAsync(cancellationToken))
+                {
+                    ticketSets.Add(sets.GetString(0));
+                }
+            }
+
+            var kinds = new List<string>();
+            var keys = new List<string>();
+            var instants = new List<DateTime>();
+            foreach (var (branch, list) in filter.BranchSplits)
+            {
+                foreach (var at in list)
+                {
+                    kinds.Add("b");
+                    keys.Add(branch);
+                    instants.Add(at.UtcDateTime);
+                }
+            }
+
+            foreach (var set in ticketSets)
+            {
+                foreach (var at in filter.SplitsOfTickets(set.Split(' ')))
+                {
+                    kinds.Add("t");
+                    keys.Add(set);
+                    instants.Add(at.UtcDateTime);
+                }
+            }
+
+            command.Parameters.Add(new NpgsqlParameter { Value = kinds.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = keys.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = instants.ToArray() });
+        }
+
+        var splitJoin = splits
+            ? $"""
+                LEFT JOIN (SELECT key, array_agg(at) AS ats FROM unnest(${command.Parameters.Count - 2}::text[], ${command.Parameters.Count - 1}::text[], ${command.Parameters.Count}::timestamptz[]) AS s(kind, key, at)
+                           WHERE kind = 'b' GROUP BY key) sb ON sb.key = usage_records.branch
+                LEFT JOIN (SELECT key, array_agg(at) AS ats FROM unnest(${command.Parameters.Count - 2}::text[], ${command.Parameters.Count - 1}::text[], ${command.Parameters.Count}::timestamptz[]) AS s(kind, key, at)
+                           WHERE kind = 't' GROUP BY key) st ON st.key = usage_records.ticket_ids
+                """
+            : string.Empty;
         var offsets = filter.ZoneOffsets();
         string bucket;
         if (offsets.Count == 0)
@@ -69,7 +126,7 @@ public sealed partial class PostgresStore
                    api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool,
                    repo, branch, cwd, ticket_ids, tags::text, long_context
             FROM (
-                SELECT *,
+                SELECT usage_records.*,
                        {separate} AS separate,
                        cost IS NOT NULL AS has_cost,
                        (occurred_at AT TIME ZONE 'UTC')::date AS utc_day,
@@ -77,13 +134,17 @@ public sealed partial class PostgresStore
                        input_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens
                            > {Domain.Pricing.ModelPrice.LongContextThreshold} * greatest(1, requests) AS long_context,
                        input_tokens + output_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens = 0
-                           AND web_search_requests = 0 AS empty
+                           AND web_search_requests = 0 AS empty,
+                       {(splits ? "(SELECT count(*) FROM unnest(sb.ats) x WHERE x <= occurred_at)" : "0")} AS branch_epoch,
+                       {(splits ? "(SELECT count(*) FROM unnest(st.ats) x WHERE x <= occurred_at)" : "0")} AS ticket_epoch
                 FROM usage_records
+                {splitJoin}
                 {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)}
             ) u
             GROUP BY source_kind, provider, model, service_tier, speed, inference_geo, cost_basis, currency,
                      api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool,
-                     repo, branch, cwd, ticket_ids, tags, long_context, separate, has_cost, utc_day, bucket, empty
+                     repo, branch, cwd, ticket_ids, tags, long_context, separate, has_cost, utc_day, bucket, empty,
+                     branch_epoch, ticket_epoch
             ORDER BY 2, 1
             """;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -62,6 +62,41 @@ public abstract class UsageGroupStoreContract<TStore> : StoreContract<TStore>
         await AssertSameAsync(new UsageGroupFilter { Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Kolkata"), Separate = new HashSet<string>(StringComparer.Ordinal) { "r010", "r'x" } });
 
     [StoreFact]
+    public async Task ReadUsageGroups_SplitAtBranchAndTicketInstants_EqualsGroupingInMemory() =>
+        await AssertSameAsync(new UsageGroupFilter
+        {
+            Zone = TimeZoneInfo.Utc,
+            Since = Start.AddHours(1),
+            BranchSplits = new Dictionary<string, IReadOnlyList<DateTimeOffset>>(StringComparer.Ordinal)
+            {
+                ["main"] = [Start.AddHours(30).AddTicks(10), Start.AddHours(30).AddTicks(10), Start.AddDays(3)],
+                ["feat/none"] = [Start.AddHours(2)],
+            },
+            TicketSplits = new Dictionary<string, IReadOnlyList<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["pay-1"] = [Start.AddHours(40), Start.AddDays(4).AddMinutes(7)],
+                ["OPS-9"] = [Start.AddHours(41)],
+            },
+        });
+
+    [StoreFact]
+    public async Task ReadUsageGroups_SplitAtInstant_NoGroupStraddlesIt()
+    {
+        await Store.WriteUsageAsync(Records(), [], Ct);
+        var split = Start.AddHours(30).AddMinutes(13);
+        var filter = new UsageGroupFilter
+        {
+            Zone = TimeZoneInfo.Utc,
+            BranchSplits = new Dictionary<string, IReadOnlyList<DateTimeOffset>>(StringComparer.Ordinal) { ["main"] = [split] },
+        };
+
+        var groups = await Store.ReadUsageGroupsAsync(filter, Ct).ToListAsync();
+
+        groups.Where(g => g.Totals.Branch == "main").ShouldAllBe(g => g.LastAt < split || g.Totals.At >= split);
+        groups.Where(g => g.Totals.Branch != "main").ShouldContain(g => g.Totals.At < split && g.LastAt >= split);
+    }
+
+    [StoreFact]
     public async Task ReadUsageGroups_SumsEveryRecordOnce()
     {
         var records = Records();

@@ -82,7 +82,7 @@ public static class ChangeCostLinker
     }
 
     // Agents often work before the first commit is made; a day of slack before it still counts.
-    private static readonly TimeSpan FirstActivitySlack = TimeSpan.FromDays(1);
+    internal static readonly TimeSpan FirstActivitySlack = TimeSpan.FromDays(1);
 
     private static string Normalise(string repo) => Attribution.AttributionDirectory.NormaliseRepo(repo);
 

@@ -33,8 +33,10 @@ public static class CpvoService
         var until = request.AsOf;
         var prices = await PriceBookLoader.LoadAsync(store, cancellationToken);
         var corrections = await store.ReadCorrectionsAsync(cancellationToken);
-        var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, request.Zone, cancellationToken);
+        // Outcomes first: their merges tell the store where summed usage must split to link to changes exactly.
         var outcomes = await OutcomePipeline.RunAsync(store, directory, request.AsOf, request.WindowOverride, cancellationToken);
+        var splits = LinkSplits.Of(outcomes, since, until);
+        var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, request.Zone, splits, cancellationToken);
         var report = CpvoCalculator.Calculate(
             ledger.Items,
             outcomes,

@@ -34,7 +34,7 @@ public static class SpendPipeline
     /// The zone the caller reads days and weeks in: the store sums records by local date in it, so no item straddles
     /// a local day. Null sums by UTC hour (as exact for zones with whole-hour offsets).
     /// </param>
-    public static async Task<SpendLedger> RunAsync(
+    public static Task<SpendLedger> RunAsync(
         IUsageStore usage,
         IBillingStore? billing,
         DirectoryView directory,
@@ -43,6 +43,20 @@ public static class SpendPipeline
         DateTimeOffset since,
         DateTimeOffset until,
         TimeZoneInfo? zone,
+        CancellationToken cancellationToken) =>
+        RunAsync(usage, billing, directory, prices, corrections, since, until, zone, splits: null, cancellationToken);
+
+    /// <param name="splits">Where summed usage must split so that linking spend to changes sees what it would per record.</param>
+    internal static async Task<SpendLedger> RunAsync(
+        IUsageStore usage,
+        IBillingStore? billing,
+        DirectoryView directory,
+        PriceBook prices,
+        IReadOnlyList<Correction> corrections,
+        DateTimeOffset since,
+        DateTimeOffset until,
+        TimeZoneInfo? zone,
+        UsageSplits? splits,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(usage);
@@ -63,6 +77,11 @@ public static class SpendPipeline
             Zone = zone,
             Separate = corrections.Where(c => c.Target == CorrectionTarget.Record).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
         };
+        if (splits is not null)
+        {
+            filter = filter with { BranchSplits = splits.ByBranch, TicketSplits = splits.ByTicket };
+        }
+
         var placements = new Dictionary<PlacementKey, (AttributionResult Placed, string? Person)>();
         await foreach (var g in usage.ReadUsageGroupsAsync(filter, cancellationToken))
         {

@@ -21,6 +21,32 @@ public sealed record UsageGroupFilter
     public IReadOnlySet<string> Separate { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Instants at which records on a branch are split: records before an instant never share a group with records
+    /// at or after it. The CPVO pipeline splits at the merges and first commits of the changes on the branch, so every
+    /// record of a group links to the same change. Default none.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DateTimeOffset>> BranchSplits { get; init; } = new Dictionary<string, IReadOnlyList<DateTimeOffset>>(StringComparer.Ordinal);
+
+    /// <summary>The same for the records that carry a ticket id (any case); a record with several tickets is split at all of theirs. Default none.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<DateTimeOffset>> TicketSplits { get; init; } = new Dictionary<string, IReadOnlyList<DateTimeOffset>>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The split instants of a record's tickets, distinct and in order.</summary>
+    public IReadOnlyList<DateTimeOffset> SplitsOfTickets(IEnumerable<string> tickets)
+    {
+        ArgumentNullException.ThrowIfNull(tickets);
+        var splits = new SortedSet<DateTimeOffset>();
+        foreach (var t in tickets)
+        {
+            if (TicketSplits.TryGetValue(t, out var list))
+            {
+                splits.UnionWith(list);
+            }
+        }
+
+        return [.. splits];
+    }
+
+    /// <summary>
     /// The zone's UTC offsets over the filter's period, as (from, offset) in time order: the first applies
     /// before the second's instant, and so on. Stores that cannot evaluate a zone add these offsets to the
     /// UTC instant to get the local date. Empty when <see cref="Zone"/> is null.

@@ -77,7 +77,9 @@ public static class UsageGroups
             DateOnly.FromDateTime(utc),
             bucket,
             IsLongContext(r),
-            r.Tokens.Total == 0 && r.WebSearchRequests == 0);
+            r.Tokens.Total == 0 && r.WebSearchRequests == 0,
+            r.Branch is not null && filter.BranchSplits.TryGetValue(r.Branch, out var onBranch) ? onBranch.Count(s => s <= r.At) : 0,
+            r.TicketIds.Count == 0 ? 0 : filter.SplitsOfTickets(r.TicketIds).Count(s => s <= r.At));
     }
 
     private sealed record Key(
@@ -107,7 +109,9 @@ public static class UsageGroups
         DateOnly UtcDay,
         DateTime Bucket,
         bool LongContext,
-        bool Empty);
+        bool Empty,
+        int BranchEpoch,
+        int TicketEpoch);
 
     private sealed class Builder(UsageRecord first, bool longContext)
     {
