@@ -74,6 +74,7 @@ var directory = new DirectoryView(DirectoryLoader.Parse(yaml, "bench.yaml"));
 await using var store = await DuckDbStore.OpenAsync(path, time, ct);
 var stored = await store.CountUsageAsync(ct);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"store {path}: {stored:N0} usage records ({layout})"));
+var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 var run = Stopwatch.StartNew();
 var result = await CpvoService.RunAsync(store, directory, new CpvoService.Request(CpvoGrouping.Team, Weeks, asOf, TimeZoneInfo.Utc, Trend: false), ct);
 run.Stop();
@@ -81,7 +82,7 @@ var process = Process.GetCurrentProcess();
 process.Refresh();
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"CpvoService: {result.Ledger.Items.Count:N0} spend items, {result.Outcomes.Count:N0} outcomes, {result.Report.Rows.Count} rows in {run.Elapsed.TotalSeconds:F1} s; peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB; GC heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB; load {File.ReadAllText("/proc/loadavg").Trim()}"));
+    $"CpvoService: {result.Ledger.Items.Count:N0} spend items, {result.Outcomes.Count:N0} outcomes, {result.Report.Rows.Count} rows in {run.Elapsed.TotalSeconds:F1} s ({(process.TotalProcessorTime - cpu).TotalSeconds:F1} CPU-s); peak working set {process.PeakWorkingSet64 / 1048576.0:N0} MiB; GC heap {GC.GetTotalMemory(false) / 1048576.0:N0} MiB; load {File.ReadAllText("/proc/loadavg").Trim()}"));
 Console.WriteLine(Digest(result.Report));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total spend {result.Report.Rows.Sum(r => r.Spend):N2}, verified {result.Report.Rows.Sum(r => r.Verified):N0}, linked share {result.Report.Rows.Sum(r => r.Spend * (r.LinkedShare ?? 0m)) / result.Report.Rows.Sum(r => r.Spend):P2}, cordon {result.Report.CordonSpend:N2}"));
 result = null!;
@@ -94,18 +95,32 @@ if (!phases)
 // The same work by phase, to see what dominates.
 var since = IsoWeek.Of(asOf, TimeZoneInfo.Utc).AddWeeks(-(Weeks - 1)).StartIn(TimeZoneInfo.Utc);
 var phase = Stopwatch.StartNew();
+cpu = Process.GetCurrentProcess().TotalProcessorTime;
+long groups = 0;
+await foreach (var _ in store.ReadUsageGroupsAsync(new UsageGroupFilter { Since = since, Until = asOf, Zone = TimeZoneInfo.Utc }, ct))
+{
+    groups++;
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"phase: store read of {groups:N0} usage groups (by UTC date, no splits) {phase.Elapsed.TotalSeconds:F1} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} CPU-s)"));
+phase.Restart();
+cpu = Process.GetCurrentProcess().TotalProcessorTime;
 var prices = await Receipts.Domain.Pricing.PriceBookLoader.LoadAsync(store, ct);
 var corrections = await store.ReadCorrectionsAsync(ct);
 var ledger = await SpendPipeline.RunAsync(store, store, directory, prices, corrections, since, asOf, ct);
 var spendSeconds = phase.Elapsed.TotalSeconds;
+var spendCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+cpu = Process.GetCurrentProcess().TotalProcessorTime;
 phase.Restart();
 var outcomes = await OutcomePipeline.RunAsync(store, directory, asOf, null, ct);
 var outcomeSeconds = phase.Elapsed.TotalSeconds;
+var outcomeCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+cpu = Process.GetCurrentProcess().TotalProcessorTime;
 phase.Restart();
 var report = CpvoCalculator.Calculate(ledger.Items, outcomes, new CpvoOptions { LastWeek = IsoWeek.Of(asOf, TimeZoneInfo.Utc), Weeks = Weeks, Cordoned = directory.Cordoned, TeamOfProject = directory.TeamOfProject });
 Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
-    $"phases: spend pipeline (read + price + attribute + reconcile) {spendSeconds:F1} s, outcome pipeline (read + verify) {outcomeSeconds:F1} s, calculator (link + fold) {phase.Elapsed.TotalSeconds:F1} s; {report.Rows.Count} rows"));
+    $"phases: spend pipeline (read + price + attribute + reconcile) {spendSeconds:F1} s ({spendCpu:F1} CPU-s), outcome pipeline (read + verify) {outcomeSeconds:F1} s ({outcomeCpu:F1} CPU-s), calculator (link + fold) {phase.Elapsed.TotalSeconds:F1} s ({(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} CPU-s); {report.Rows.Count} rows"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"total spend {report.Rows.Sum(r => r.Spend):N2}, verified {report.Rows.Sum(r => r.Verified):N0}"));
 
 // Every number of the report, rounded as the table shows them (6 places), hashed: equal digests, equal reports.

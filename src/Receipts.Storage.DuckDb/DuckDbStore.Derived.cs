@@ -127,6 +127,7 @@ public sealed partial class DuckDbStore : IDerivedStore
                 .AppendValue(s.Tokens.Output)
                 .AppendValue(s.Tokens.CacheRead)
                 .AppendValue(s.Tokens.CacheWrite)
+                .AppendValue(s.Records)
                 .EndRow();
         }
     }

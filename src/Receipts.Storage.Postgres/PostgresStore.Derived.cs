@@ -89,7 +89,7 @@ public sealed partial class PostgresStore : IDerivedStore
         await using var copy = await connection.BeginBinaryImportAsync(
             """
             COPY derived_spend (record_id, occurred_at, week, week_start, project, team, person, model, tool, provider, api_key,
-                repo, branch, workflow, env, requests, amount, billed, cordoned, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens)
+                repo, branch, workflow, env, requests, amount, billed, cordoned, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, records)
             FROM STDIN (FORMAT BINARY)
             """,
             cancellationToken);
@@ -120,6 +120,7 @@ public sealed partial class PostgresStore : IDerivedStore
             await copy.WriteAsync(s.Tokens.Output, NpgsqlDbType.Bigint, cancellationToken);
             await copy.WriteAsync(s.Tokens.CacheRead, NpgsqlDbType.Bigint, cancellationToken);
             await copy.WriteAsync(s.Tokens.CacheWrite, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(s.Records, NpgsqlDbType.Bigint, cancellationToken);
         }
 
         await copy.CompleteAsync(cancellationToken);

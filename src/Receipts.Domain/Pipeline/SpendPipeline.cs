@@ -108,6 +108,15 @@ public static class SpendPipeline
             observed.Where(o => !o.AlreadyBilled).Select(o => new ObservedCost(o.Group.Totals.Id, o.Cell, o.Estimate, o.Placed.Project)),
             billed,
             cell => identityProjects.GetValueOrDefault(cell.IdentityId));
+        var recordsByCell = new Dictionary<Cell, long>();
+        foreach (var o in observed)
+        {
+            if (!o.AlreadyBilled)
+            {
+                recordsByCell[o.Cell] = recordsByCell.GetValueOrDefault(o.Cell) + o.Group.Records;
+            }
+        }
+
         var byRecord = new Dictionary<string, Allocation>(StringComparer.Ordinal);
         var items = new List<SpendItem>(observed.Count + 16);
         foreach (var a in reconciliation.Allocations)
@@ -264,7 +273,7 @@ public static class SpendPipeline
         {
             Items = items,
             // Reconciliation saw groups; a cell reports the records they sum.
-            Cells = reconciliation.Cells.Select(c => c with { Records = checked((int)observed.Where(o => !o.AlreadyBilled && o.Cell == c.Cell).Sum(o => o.Group.Records)) }).ToList(),
+            Cells = reconciliation.Cells.Select(c => c with { Records = checked((int)recordsByCell.GetValueOrDefault(c.Cell)) }).ToList(),
             Coverage = coverage
                 .OrderBy(kv => kv.Key)
                 .Select(kv => new CoverageRow(kv.Key, Attributor.ConfidenceOf(kv.Key), kv.Value.Amount, kv.Value.Records))
