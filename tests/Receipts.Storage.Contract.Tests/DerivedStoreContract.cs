@@ -101,6 +101,24 @@ public abstract class DerivedStoreContract<TStore> : StoreContract<TStore>
     }
 
     [StoreFact]
+    public async Task SpendView_CountsTheRecordsARowSums()
+    {
+        var at = new DateTimeOffset(2026, 11, 17, 9, 0, 0, TimeSpan.Zero);
+        var facts = Facts() with
+        {
+            Spend = [Spend("g1", at, "pay", "payments", 2m) with { Records = 40 }, Spend("g2", at.AddHours(1), "pay", "payments", null) with { Records = 7 }, Spend("r3", at.AddHours(2), "pay", "payments", 1m)],
+            Changes = [],
+        };
+
+        await Store.ReplaceDerivedAsync(facts, Ct);
+        var row = (await Store.ReadViewAsync(DerivedViews.SpendWeekly, Ct)).Rows.Single();
+
+        Convert.ToInt64(row[9], CultureInfo.InvariantCulture).ShouldBe(48);
+        Convert.ToInt64(row[10], CultureInfo.InvariantCulture).ShouldBe(7);
+        (await Store.ReadDerivedMetaAsync(Ct))!.SpendRows.ShouldBe(3);
+    }
+
+    [StoreFact]
     public async Task Replace_RemovesThePreviousRun()
     {
         await Store.ReplaceDerivedAsync(Facts(), Ct);
