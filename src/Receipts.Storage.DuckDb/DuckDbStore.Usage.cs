@@ -55,7 +55,9 @@ public sealed partial class DuckDbStore
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(cursors);
-        records = FullerCopy.KeepFullest(records);
+
+        // Importers pass lazily converted records: convert them once, not once per pass below.
+        records = FullerCopy.KeepFullest(records as IReadOnlyList<UsageRecord> ?? [.. records]);
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -65,13 +67,16 @@ public sealed partial class DuckDbStore
             // usage_records has no primary key (0012): ids stay unique because every record that could meet a stored
             // row goes through the merge, and only records proved new are appended straight to the table. Without
             // the id filter, "proved new" means the table is empty (a first import); with it, the filter says so.
-            // Sidechain copies always take the merge: their rival may be in this very batch, appended just before.
+            // A sidechain copy with a rival in this very batch takes the merge too (after the rival is appended).
             var anyStored = _idFilter is null && await HasUsageAsync(transaction, cancellationToken);
-            List<UsageRecord> fresh = [], merge = [];
+            var rivalled = SidechainMessagesWithRivals(records);
+            List<UsageRecord> fresh = new(records.Count), merge = [];
             foreach (var record in records)
             {
                 var maybeStored = _idFilter?.MayMeetStored(record) ?? anyStored;
-                (maybeStored || (record.IsSidechain && record.MessageId is not null) ? merge : fresh).Add(record);
+                var rivalInBatch = rivalled is not null && record.IsSidechain && record.MessageId is not null
+                    && rivalled.Contains((record.SourceKind, record.MessageId));
+                (maybeStored || rivalInBatch ? merge : fresh).Add(record);
             }
 
             var appended = fresh.Count > 0 ? Stage(fresh, catalog: null, "usage_records") : 0;
@@ -93,6 +98,28 @@ public sealed partial class DuckDbStore
         {
             _gate.Release();
         }
+    }
+
+    // The (source kind, message id) pairs of sidechain copies that share their message with another record of the
+    // batch: null when the batch has no sidechain copy (the usual case, at no cost).
+    private static HashSet<(string, string)>? SidechainMessagesWithRivals(IReadOnlyCollection<UsageRecord> records)
+    {
+        if (!records.Any(r => r.IsSidechain && r.MessageId is not null))
+        {
+            return null;
+        }
+
+        var seen = new HashSet<(string, string)>();
+        var shared = new HashSet<(string, string)>();
+        foreach (var record in records)
+        {
+            if (record.MessageId is { } message && !seen.Add((record.SourceKind, message)))
+            {
+                shared.Add((record.SourceKind, message));
+            }
+        }
+
+        return shared;
     }
 
     /// <summary>
