@@ -51,6 +51,46 @@ public sealed class UsageWithoutPrimaryKeyMigrationTests : IDisposable
         (await ScalarAsync(check, "SELECT count(*) FROM duckdb_constraints() WHERE database_name = 'r' AND table_name = 'usage_records' AND constraint_type = 'PRIMARY KEY'")).ShouldBe(0L);
     }
 
+    [Fact]
+    public async Task Open_StoreMadeBefore0012_MovesTranscriptIdsToTheAnthropicScheme_KeepingTheFullestCopyOfEachRequest()
+    {
+        await CreateStoreAtVersionAsync(11);
+        await using (var old = new DuckDBConnection($"Data Source={FilePath}"))
+        {
+            await old.OpenAsync(Ct);
+            await ExecuteAsync(
+                old,
+                """
+                INSERT INTO usage_records (id, source_kind, occurred_at, provider, model, input_tokens, output_tokens,
+                    cache_read_tokens, cache_write_5m_tokens, cache_write_1h_tokens, web_search_requests, requests,
+                    cost_basis, currency, is_sidechain, message_id, request_id, repo)
+                VALUES
+                    -- one request seen by the transcript import (with its repo) and by OTel: the transcript copy stays
+                    ('claude-code:msg_1/req_1', 'claude-code', TIMESTAMP '2026-11-20 10:00:00', 'anthropic', 'm', 1, 10, 100, 0, 0, 0, 1, 1, 'USD', false, 'msg_1', 'req_1', 'github.com/acme/payments'),
+                    ('anthropic:req:req_1',     'otel',        TIMESTAMP '2026-11-20 10:00:01', 'anthropic', 'm', 1, 10, 100, 0, 0, 0, 1, 1, 'USD', false, NULL,    'req_1', NULL),
+                    -- a line without a request id
+                    ('claude-code:msg_2/',      'claude-code', TIMESTAMP '2026-11-20 11:00:00', 'anthropic', 'm', 1, 20, 0, 0, 0, 0, 1, 1, 'USD', false, 'msg_2', NULL, NULL),
+                    -- a sidechain replay imported, the main-thread copy hooked: the main-thread copy stays, though smaller
+                    ('claude-code:msg_3/req_3', 'claude-code', TIMESTAMP '2026-11-20 12:00:00', 'anthropic', 'm', 1, 30, 900, 0, 0, 0, 1, 1, 'USD', true,  'msg_3', 'req_3', NULL),
+                    ('anthropic:req:req_3',     'claude-code', TIMESTAMP '2026-11-20 12:00:00', 'anthropic', 'm', 1, 30, 100, 0, 0, 0, 1, 1, 'USD', false, 'msg_3', 'req_3', NULL),
+                    -- ids of other sources are left alone
+                    ('claude-code:event:s-1:7', 'claude-code', TIMESTAMP '2026-11-20 13:00:00', 'anthropic', 'm', 1, 40, 0, 0, 0, 0, 1, 1, 'USD', false, NULL, NULL, NULL)
+                """);
+        }
+
+        await using var store = await DuckDbStore.OpenAsync(FilePath, _time, Ct);
+        var read = await store.ReadUsageAsync(UsageFilter.All, Ct).ToListAsync();
+
+        read.Select(r => (r.Id, r.SourceKind, r.IsSidechain, r.Tokens.Total)).ShouldBe(
+        [
+            ("anthropic:req:req_1", "claude-code", false, 111L),
+            ("anthropic:msg:msg_2", "claude-code", false, 21L),
+            ("anthropic:req:req_3", "claude-code", false, 131L),
+            ("claude-code:event:s-1:7", "claude-code", false, 41L),
+        ]);
+        read[0].Repo.ShouldBe("github.com/acme/payments");
+    }
+
     public void Dispose()
     {
         try

@@ -3,6 +3,12 @@
 -- keeps ids unique instead (DuckDbStore.Usage.cs: in-batch fullest copy, then a merge against the stored rows),
 -- as 0003 does for changes. DuckDB cannot drop a constraint, so the table is rebuilt: create, copy, swap, all in
 -- this migration's one transaction. The copy is ordered by instant, so time-filtered reads skip row groups.
+--
+-- The copy also moves transcript imports to the one id scheme of an Anthropic request (UsageRecordIds):
+-- `claude-code:<message>/<request>` becomes `anthropic:req:<request>` (or `anthropic:msg:<message>` without a request
+-- id), the id hooks and OTel already used, so a store fed by both counts each request once. Where two rows meet on one
+-- id, the fullest copy stays, by the writer's rule: the main-thread copy over a sidechain replay, then more tokens
+-- (then the one with more context, then the earliest, for a stable choice).
 CREATE TABLE usage_records_0012 (
     id                    VARCHAR NOT NULL,
     source_kind           VARCHAR NOT NULL,
@@ -42,7 +48,28 @@ CREATE TABLE usage_records_0012 (
     tags                  VARCHAR                      -- JSON object
 );
 
-INSERT INTO usage_records_0012 SELECT * FROM usage_records ORDER BY occurred_at, id;
+INSERT INTO usage_records_0012
+SELECT * EXCLUDE (keep)
+FROM (
+    SELECT *,
+           row_number() OVER (
+               PARTITION BY id
+               ORDER BY is_sidechain,
+                        input_tokens + output_tokens + cache_read_tokens + cache_write_5m_tokens + cache_write_1h_tokens DESC,
+                        (repo IS NOT NULL)::INTEGER + (branch IS NOT NULL)::INTEGER + (cwd IS NOT NULL)::INTEGER DESC,
+                        occurred_at, source_kind, source_name) AS keep
+    FROM (
+        SELECT * REPLACE (
+            CASE WHEN source_kind = 'claude-code' AND id LIKE 'claude-code:%'
+                 THEN coalesce(
+                     'anthropic:req:' || nullif(trim(request_id), ''),
+                     CASE WHEN message_id LIKE 'msg\_%' ESCAPE '\' AND length(message_id) > 4 THEN 'anthropic:msg:' || message_id END,
+                     id)
+                 ELSE id
+            END AS id)
+        FROM usage_records))
+WHERE keep = 1
+ORDER BY occurred_at, id;
 
 DROP TABLE usage_records;
 
