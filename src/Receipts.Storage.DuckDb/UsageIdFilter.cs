@@ -7,34 +7,44 @@ namespace Receipts.Storage.DuckDb;
 /// that a record is new instead of scanning the ledger for it: each such scan costs ~55 ms per write at a million
 /// rows and grows with the table. A hash set has no false negatives: an absent hash proves the id absent, while a
 /// present one (the id, or a rare collision) only sends the record through the SQL merge, which decides exactly.
-/// Holds the hash of every stored id and of the message key of every stored sidechain copy (the rival rule of
-/// <see cref="DuckDbStore"/>): about 20 bytes per stored record.
+/// Holds the hash of every stored id and of every stored message key (source kind + message id), all copies and
+/// sidechain copies apart (the rival rule of <see cref="DuckDbStore"/>): about 40 bytes per stored record.
 /// </summary>
 internal sealed class UsageIdFilter
 {
     private readonly HashSet<ulong> _ids;
+    private readonly HashSet<ulong> _messages;
     private readonly HashSet<ulong> _sidechainMessages = [];
 
-    public UsageIdFilter(int capacity) => _ids = new HashSet<ulong>(capacity);
+    public UsageIdFilter(int capacity)
+    {
+        _ids = new HashSet<ulong>(capacity);
+        _messages = new HashSet<ulong>(capacity);
+    }
 
     public int Count => _ids.Count;
 
     /// <summary>
-    /// False only when <paramref name="record"/> can meet no stored row: no stored id like its id, and no rival
-    /// (a stored sidechain copy of its message; a sidechain copy itself is always checked, its rival may be any copy).
+    /// False only when <paramref name="record"/> can meet no stored row: no stored id like its id, and no rival (for a
+    /// main-thread copy, a stored sidechain copy of its message; for a sidechain copy, any stored copy of it).
     /// </summary>
     public bool MayMeetStored(UsageRecord record) =>
         _ids.Contains(Hash(record.Id))
         || (record.MessageId is not null
-            && (record.IsSidechain || _sidechainMessages.Contains(MessageKey(record.SourceKind, record.MessageId))));
+            && (record.IsSidechain ? _messages : _sidechainMessages).Contains(MessageKey(record.SourceKind, record.MessageId)));
 
     /// <summary>Records a stored row; called only after its transaction committed, so the set stays a superset.</summary>
     public void Add(string id, string sourceKind, string? messageId, bool isSidechain)
     {
         _ids.Add(Hash(id));
-        if (isSidechain && messageId is not null)
+        if (messageId is not null)
         {
-            _sidechainMessages.Add(MessageKey(sourceKind, messageId));
+            var key = MessageKey(sourceKind, messageId);
+            _messages.Add(key);
+            if (isSidechain)
+            {
+                _sidechainMessages.Add(key);
+            }
         }
     }
 
