@@ -13,6 +13,11 @@ public sealed partial class DuckDbStore : IUsageStore, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
+    // Usage write path (DuckDbStore.Usage.cs): the stored ids in memory once asked for, and whether the
+    // connection's staging tables exist.
+    private UsageIdFilter? _idFilter;
+    private bool _usageTempTables;
+
     private DuckDbStore(DuckDBConnection connection, TimeProvider time, string path)
     {
         _connection = connection;

@@ -139,6 +139,36 @@ public abstract class UsageStoreContract<TStore> : StoreContract<TStore>
     }
 
     [StoreFact]
+    public async Task Write_BatchReplayedAmongNewOnes_StoresEachIdOnce()
+    {
+        await Store.WriteUsageAsync([Record("a", 5), Record("b", 5)], [], Ct);
+        await Store.WriteUsageAsync([Record("c", 5)], [], Ct);
+
+        var replay = await Store.WriteUsageAsync([Record("d", 5), Record("b", 5), Record("a", 5), Record("e", 5)], [], Ct);
+
+        replay.ShouldBe(new UsageWriteResult(2, 0, 2));
+        var ids = (await Store.ReadUsageAsync(UsageFilter.All, Ct).ToListAsync()).Select(r => r.Id).Order(StringComparer.Ordinal);
+        ids.ShouldBe(["a", "b", "c", "d", "e"]);
+    }
+
+    [StoreFact]
+    public async Task Write_AfterReopen_ReplayChangesNothing_AndFullerCopyStillWins()
+    {
+        await Store.WriteUsageAsync([Record("a", 5), Record("b", 50)], [], Ct);
+        await using var again = await ReopenAsync(Time);
+
+        var replay = await again.WriteUsageAsync([Record("a", 5), Record("b", 5)], [], Ct);
+        var fuller = await again.WriteUsageAsync([Record("a", 60)], [], Ct);
+
+        replay.ShouldBe(new UsageWriteResult(0, 0, 2));
+        fuller.ShouldBe(new UsageWriteResult(0, 1, 0));
+        var read = await again.ReadUsageAsync(UsageFilter.All, Ct).ToListAsync();
+        read.Count.ShouldBe(2);
+        read.Single(r => r.Id == "a").Tokens.Output.ShouldBe(60);
+        read.Single(r => r.Id == "b").Tokens.Output.ShouldBe(50);
+    }
+
+    [StoreFact]
     public async Task Write_SavesCursorsInTheSameTransaction()
     {
         await Store.WriteUsageAsync([Record("a", 5)], [new SourceCursor("claude-code", "/x.jsonl", "{\"offset\":10}")], Ct);

@@ -5,7 +5,8 @@ namespace Receipts.Storage.DuckDb.Tests;
 
 /// <summary>
 /// A sidechain replay repeats a response under the same message id with another request id (another record id):
-/// across imports, the store keeps one record per message, the main-thread copy.
+/// across imports, the store keeps one record per message, the main-thread copy. Each case runs with and without
+/// the stored ids kept in memory (the collector's write path).
 /// </summary>
 public sealed class SidechainReplayStoreTests
 {
@@ -24,10 +25,12 @@ public sealed class SidechainReplayStoreTests
         IsSidechain = sidechain,
     };
 
-    [Fact]
-    public async Task Write_SidechainReplayAfterMainCopy_AddsNoSecondRecord()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_SidechainReplayAfterMainCopy_AddsNoSecondRecord(bool idsInMemory)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(idsInMemory);
         await temp.Store.WriteUsageAsync([Copy("req_main", sidechain: false)], [], Ct);
 
         var result = await temp.Store.WriteUsageAsync([Copy("req_side", sidechain: true, cacheRead: 5000)], [], Ct);
@@ -37,10 +40,12 @@ public sealed class SidechainReplayStoreTests
         stored.RequestId.ShouldBe("req_main");
     }
 
-    [Fact]
-    public async Task Write_MainCopyAfterSidechainReplay_ReplacesTheReplay()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_MainCopyAfterSidechainReplay_ReplacesTheReplay(bool idsInMemory)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(idsInMemory);
         await temp.Store.WriteUsageAsync([Copy("req_side", sidechain: true, cacheRead: 5000)], [], Ct);
 
         var result = await temp.Store.WriteUsageAsync([Copy("req_main", sidechain: false)], [], Ct);
@@ -51,11 +56,13 @@ public sealed class SidechainReplayStoreTests
         stored.IsSidechain.ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task Write_TwoMainCopiesOfOneMessageWithDifferentRequests_KeepsBoth()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_TwoMainCopiesOfOneMessageWithDifferentRequests_KeepsBoth(bool idsInMemory)
     {
         // Only a sidechain copy collapses by message id; two main-thread requests stay two records.
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(idsInMemory);
         await temp.Store.WriteUsageAsync([Copy("req_a", sidechain: false)], [], Ct);
 
         var result = await temp.Store.WriteUsageAsync([Copy("req_b", sidechain: false)], [], Ct);
@@ -64,10 +71,12 @@ public sealed class SidechainReplayStoreTests
         (await temp.Store.CountUsageAsync(Ct)).ShouldBe(2);
     }
 
-    [Fact]
-    public async Task Write_SidechainCopyOfAnotherSourceKind_IsNotARival()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_SidechainCopyOfAnotherSourceKind_IsNotARival(bool idsInMemory)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(idsInMemory);
         await temp.Store.WriteUsageAsync([Copy("req_main", sidechain: false)], [], Ct);
 
         await temp.Store.WriteUsageAsync([Copy("req_side", sidechain: true, kind: "otel")], [], Ct);
@@ -75,10 +84,12 @@ public sealed class SidechainReplayStoreTests
         (await temp.Store.CountUsageAsync(Ct)).ShouldBe(2);
     }
 
-    [Fact]
-    public async Task Write_FullerSidechainCopyAfterThinnerSidechainCopy_ReplacesIt()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_FullerSidechainCopyAfterThinnerSidechainCopy_ReplacesIt(bool idsInMemory)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(idsInMemory);
         await temp.Store.WriteUsageAsync([Copy("req_s1", sidechain: true, cacheRead: 10)], [], Ct);
 
         var result = await temp.Store.WriteUsageAsync([Copy("req_s2", sidechain: true, cacheRead: 20)], [], Ct);
@@ -87,10 +98,12 @@ public sealed class SidechainReplayStoreTests
         (await temp.Store.ReadUsageAsync(UsageFilter.All, Ct).SingleAsync()).RequestId.ShouldBe("req_s2");
     }
 
-    [Fact]
-    public async Task Write_ReplayThenMainThenReplayAgain_EndsWithOneMainRecord()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_ReplayThenMainThenReplayAgain_EndsWithOneMainRecord(bool idsInMemory)
     {
-        await using var temp = await TempStore.CreateAsync();
+        await using var temp = await TempStore.CreateAsync(idsInMemory);
         await temp.Store.WriteUsageAsync([Copy("req_side", sidechain: true)], [], Ct);
         await temp.Store.WriteUsageAsync([Copy("req_main", sidechain: false)], [], Ct);
         await temp.Store.WriteUsageAsync([Copy("req_side", sidechain: true)], [], Ct);
@@ -98,5 +111,19 @@ public sealed class SidechainReplayStoreTests
         var stored = await temp.Store.ReadUsageAsync(UsageFilter.All, Ct).ToListAsync();
 
         stored.Select(r => r.RequestId).ShouldBe(["req_main"]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Write_MainCopyAndReplayInOneFirstBatch_StoresOnlyTheMainCopy(bool idsInMemory)
+    {
+        await using var temp = await TempStore.CreateAsync(idsInMemory);
+
+        var result = await temp.Store.WriteUsageAsync([Copy("req_side", sidechain: true, cacheRead: 5000), Copy("req_main", sidechain: false)], [], Ct);
+
+        result.ShouldBe(new UsageWriteResult(1, 0, 1));
+        var stored = await temp.Store.ReadUsageAsync(UsageFilter.All, Ct).SingleAsync();
+        stored.RequestId.ShouldBe("req_main");
     }
 }

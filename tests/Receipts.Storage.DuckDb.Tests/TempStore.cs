@@ -16,10 +16,15 @@ internal sealed class TempStore : IAsyncDisposable
 
     public DuckDbStore Store { get; }
 
-    public static async Task<TempStore> CreateAsync()
+    public static async Task<TempStore> CreateAsync(bool keepUsageIdsInMemory = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "receipts-tests", Guid.NewGuid().ToString("n"));
         var store = await DuckDbStore.OpenAsync(Path.Combine(directory, "r.duckdb"), new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+        if (keepUsageIdsInMemory)
+        {
+            await store.KeepUsageIdsInMemoryAsync(CancellationToken.None);
+        }
+
         return new TempStore(directory, store);
     }
 

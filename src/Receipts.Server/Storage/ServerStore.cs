@@ -50,6 +50,7 @@ public sealed class ServerStore : IAsyncDisposable
         {
             var duck = await DuckDbStore.OpenAsync(spec.Target, time, cancellationToken);
             await duck.SetCheckpointThresholdAsync(CollectorCheckpointBytes, cancellationToken);
+            await duck.KeepUsageIdsInMemoryAsync(cancellationToken);
             return new ServerStore(duck, duck, duck, duck, $"duckdb {duck.Path}", singleWriter: true);
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Receipts.Domain.Storage;
 using Receipts.Domain.Usage;
 using Receipts.Sources.Context;
+using Receipts.Sources.Identity;
 
 namespace Receipts.Sources.ClaudeCode;
 
@@ -86,9 +87,11 @@ public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? op
         };
     }
 
+    // The id every source gives an Anthropic request (UsageRecordIds), so a request that also reached the collector
+    // through a hook or OTel counts once; a line with neither a request id nor a real message id keeps the import's key.
     private UsageRecord ToRecord(ClaudeEntry e) => new()
     {
-        Id = SourceKind + ":" + e.Key,
+        Id = UsageRecordIds.ForAnthropic(e.RequestId, e.MessageId) ?? SourceKind + ":" + e.Key,
         SourceKind = SourceKind,
         SourceName = e.File,
         At = e.At,

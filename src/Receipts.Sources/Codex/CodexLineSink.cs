@@ -7,11 +7,22 @@ namespace Receipts.Sources.Codex;
 /// Reads one Codex session file in order (§7): <c>session_meta</c> gives the session, cwd and git facts,
 /// <c>turn_context</c> the model, and each <c>token_count</c> event whose cumulative totals advanced becomes
 /// one event with the difference. Response items (the content) are recognised by their type and never parsed.
+/// A forked or spawned session (<c>forked_from_id</c>, or <c>source.subagent…parent_thread_id</c>) opens with a replay
+/// of its parent's history, token counts included: those move the baseline and count nothing, until the child's own
+/// turn (an <c>inter_agent_communication_metadata</c> with <c>trigger_turn</c>, or the end of the replay burst).
+/// <c>token_usage_record</c> lines (compaction usage in some newer builds) are not counted: their relation to the
+/// <c>token_count</c> totals is not established from Codex's source (docs/sources.md, Codex).
 /// </summary>
 internal sealed class CodexLineSink : ILineSink
 {
     /// <summary>More tokens than this in one request is not a real count.</summary>
     public const long MaxTokens = 1_000_000_000;
+
+    /// <summary>
+    /// How long after a child session's <c>session_meta</c> its replay of the parent's history may still be written.
+    /// The replay is one burst at creation (milliseconds); the child's own first count needs a model call (seconds).
+    /// </summary>
+    public static readonly TimeSpan ReplayWindow = TimeSpan.FromSeconds(1);
 
     private static readonly JsonReaderOptions Options = new() { MaxDepth = 512 };
 
@@ -41,6 +52,7 @@ internal sealed class CodexLineSink : ILineSink
         SessionMeta,
         TurnContext,
         EventMsg,
+        InterAgentMetadata,
     }
 
     public void OnLine(ReadOnlySpan<byte> line, long lineNumber, bool compacted)
@@ -106,6 +118,7 @@ internal sealed class CodexLineSink : ILineSink
                     : reader.ValueTextEquals("session_meta"u8) ? Kind.SessionMeta
                     : reader.ValueTextEquals("turn_context"u8) ? Kind.TurnContext
                     : reader.ValueTextEquals("event_msg"u8) ? Kind.EventMsg
+                    : reader.ValueTextEquals("inter_agent_communication_metadata"u8) ? Kind.InterAgentMetadata
                     : Kind.Other;
                 reader.Skip();
             }
@@ -141,6 +154,15 @@ internal sealed class CodexLineSink : ILineSink
             pending = ReadPayload(ref payload, kind);
         }
 
+        if (kind == Kind.SessionMeta && !State.SessionMetaSeen)
+        {
+            State.SessionMetaSeen = true;
+            if (State.ParentSession is not null && at is { } created)
+            {
+                State.ReplayUntil = created.ToUniversalTime() + ReplayWindow;
+            }
+        }
+
         // Applied once the whole line is read: the timestamp may come after the payload.
         if (pending is not null)
         {
@@ -158,8 +180,15 @@ internal sealed class CodexLineSink : ILineSink
 
         switch (kind)
         {
+            case Kind.SessionMeta when State.SessionMetaSeen:
+                // A second session_meta is the parent's, replayed into a fork: the file stays the child's.
+                reader.Skip();
+                break;
             case Kind.SessionMeta:
                 ReadSessionMeta(ref reader);
+                break;
+            case Kind.InterAgentMetadata:
+                ReadInterAgentMetadata(ref reader);
                 break;
             case Kind.TurnContext:
                 ReadTurnContext(ref reader);
@@ -190,6 +219,16 @@ internal sealed class CodexLineSink : ILineSink
             {
                 State.CliVersion = ReadString(ref reader) ?? State.CliVersion;
             }
+            else if (reader.ValueTextEquals("forked_from_id"u8))
+            {
+                State.ParentSession = ReadString(ref reader) ?? State.ParentSession;
+            }
+            else if (reader.ValueTextEquals("source"u8))
+            {
+                // {"subagent":{"thread_spawn":{"parent_thread_id":"…",…}}} for a spawned agent; a plain string otherwise.
+                reader.Read();
+                State.ParentSession ??= FindParentThread(ref reader);
+            }
             else if (reader.ValueTextEquals("git"u8))
             {
                 reader.Read();
@@ -215,6 +254,50 @@ internal sealed class CodexLineSink : ILineSink
                         reader.Skip();
                     }
                 }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+    }
+
+    private string? FindParentThread(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return null;
+        }
+
+        string? parent = null;
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && reader.CurrentDepth > depth)
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("parent_thread_id"u8))
+            {
+                parent ??= ReadString(ref reader);
+            }
+        }
+
+        return parent;
+    }
+
+    // The parent's message that starts a spawned agent's own turn: the replayed history ends here (§7.3).
+    private void ReadInterAgentMetadata(ref Utf8JsonReader reader)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("trigger_turn"u8))
+            {
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.True)
+                {
+                    State.ReplayUntil = null;
+                }
+
+                reader.Skip();
             }
             else
             {
@@ -384,6 +467,21 @@ internal sealed class CodexLineSink : ILineSink
         if (total == last)
         {
             return;   // re-emitted totals (UI or rate-limit refresh): nothing new
+        }
+
+        if (State.ReplayUntil is { } replayUntil)
+        {
+            if (instant.ToUniversalTime() < replayUntil)
+            {
+                // The parent's history replayed into a fork or subagent: its own file counts it. Only the baseline moves,
+                // so the child's first own count is measured from where the parent left off.
+                State.TotalInput = total.Input;
+                State.TotalCached = total.Cached;
+                State.TotalOutput = total.Output;
+                return;
+            }
+
+            State.ReplayUntil = null;
         }
 
         // Totals that went backwards start a new count; the turn's own usage is the best delta then.

@@ -48,7 +48,7 @@ public sealed class ClaudeCodeImporterTests
         var (_, records) = await ImportAsync(tree, "claude/projects");
 
         var a1 = One(records, "msg_01A1");
-        a1.Id.ShouldBe("claude-code:msg_01A1/req_011A1");
+        a1.Id.ShouldBe("anthropic:req:req_011A1");
         a1.Tokens.ShouldBe(new TokenCounts(3, 250, 1000, 100, 0));
         a1.At.ShouldBe(new DateTimeOffset(2025, 6, 2, 22, 40, 38, 500, TimeSpan.Zero));
     }
