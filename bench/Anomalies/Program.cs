@@ -48,6 +48,39 @@ foreach (var scenario in Enum.GetValues<Scenario>())
 
 Console.WriteLine($"| **all** | {seeds * Enum.GetValues<Scenario>().Length} | {allFound}/{allInjected} ({100.0 * allFound / allInjected:0}%) | {allTrue + allFalse} | {allTrue} | {allFalse} | {100.0 * allTrue / Math.Max(1, allTrue + allFalse):0.0}% | {(double)allFalse / (seeds * Enum.GetValues<Scenario>().Length):0.00} |");
 Console.WriteLine();
+
+// The live runaway watch (collector stream) and the weekly report's cost-per-call test, on the same runs.
+Console.WriteLine("| detector | scenario | runs | found (recall) | alerts | true | false | precision | false alerts per run |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var (name, replay, target) in new (string, Func<SyntheticSpend, AnomalyOptions, IReadOnlyList<Anomaly>>, Scenario)[]
+{
+    ("live runaway", Evaluation.ReplayLive, Scenario.Runaway),
+    ("weekly cost per call", Evaluation.ReplayWeekly, Scenario.CostPerCall),
+})
+{
+    int found = 0, alerts = 0, truePositive = 0, falseAll = 0, runsAll = 0;
+    foreach (var scenario in Enum.GetValues<Scenario>())
+    {
+        for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
+        {
+            var spend = SyntheticSpend.Generate(seed, scenario);
+            var anomalies = replay(spend, options);
+            var explained = scenario == target ? anomalies.Where(a => spend.Injected?.Explains(a) == true).ToList() : [];
+            runsAll++;
+            falseAll += anomalies.Count - explained.Count;
+            if (scenario == target)
+            {
+                alerts += anomalies.Count;
+                truePositive += explained.Count;
+                found += explained.Count > 0 ? 1 : 0;
+            }
+        }
+    }
+
+    Console.WriteLine($"| {name} | {target} | {seeds} | {found}/{seeds} ({100.0 * found / seeds:0}%) | {alerts} | {truePositive} | {alerts - truePositive} | {(alerts == 0 ? "–" : $"{100.0 * truePositive / alerts:0.0}%")} | {(double)falseAll / runsAll:0.00} (all {runsAll} runs) |");
+}
+
+Console.WriteLine();
 Console.WriteLine($"elapsed {clock.Elapsed.TotalSeconds:0.0} s");
 if (falseExamples.Count > 0)
 {
