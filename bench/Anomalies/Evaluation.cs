@@ -61,7 +61,7 @@ internal static class Evaluation
 
     /// <summary>
     /// The weekly report's cost-per-call test on every ISO week after five weeks of history: each workflow it
-    /// lists is one finding, dated the Monday of its week.
+    /// lists is one finding, dated when the report goes out (the Monday after its week).
     /// </summary>
     public static IReadOnlyList<Anomaly> ReplayWeekly(SyntheticSpend spend, AnomalyOptions options)
     {
@@ -71,7 +71,7 @@ internal static class Evaluation
         {
             foreach (var rise in CostPerCallTest.Find(history, monday, options))
             {
-                var at = SyntheticSpend.At(monday, 0);
+                var at = SyntheticSpend.At(monday.AddDays(7), 0);
                 found.Add(new Anomaly
                 {
                     Kind = AnomalyKind.CostPerCall,
