@@ -45,6 +45,13 @@ public static class BoardDocument
             blocks.Add(new ReportBlock.Warning("the cordon holds a third or more of the spend."));
         }
 
+        if (report.ToDate)
+        {
+            var done = BoardReportService.WeeksBetween(report.Quarter.FirstWeek, Metrics.IsoWeek.Parse(report.LastWeek));
+            var all = BoardReportService.WeeksBetween(report.Quarter.FirstWeek, report.Quarter.LastWeek);
+            blocks.Insert(0, new ReportBlock.Paragraph($"{report.Quarter} is running: {done} of its {all} weeks so far, against all of {report.PreviousQuarter}. Compare CPVO and verified share, not spend."));
+        }
+
         return new ReportDocument(
             $"What AI spend bought: {report.Quarter}{(report.ToDate ? " to date" : string.Empty)}",
             $"ISO weeks {report.FirstWeek} to {report.LastWeek} against {report.PreviousQuarter} ({report.TimeZone}), amounts in {report.Currency}; a verified outcome is a merged change whose window elapsed with no revert, hotfix or reopened ticket",

@@ -25,14 +25,12 @@ public static class WeeklyDocument
     public static ReportDocument Build(WeeklyReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var week = report.Trend.LastOrDefault(t => t.Week == report.Week.ToString());
-        var withVerified = report.Trend.Where(t => t.Verified > 0).ToList();
-        var recent = withVerified.Count == 0 ? null : withVerified[^1];
+        var recent = report.LatestSettled;
         var figures = new List<KeyFigure>
         {
             new("Spend", Show.Money(report.TotalSpend), $"{Show.Change(report.TotalSpend, report.PreviousTotalSpend)} on last week's {Show.Money(report.PreviousTotalSpend)}"),
-            new("CPVO", Show.Money(recent?.Cpvo), recent is null ? "no verified outcome yet" : $"week {recent.Week}, {recent.Verified} verified"),
-            new("Verified share", Show.Percent(recent?.VerifiedShare), recent is null ? null : $"week {recent.Week}"),
+            new("CPVO", Show.Money(recent?.Cpvo), recent is null ? "no verified outcome yet" : $"{recent.Week}, latest settled week, {recent.Verified} verified"),
+            new("Verified share", Show.Percent(recent?.VerifiedShare), recent is null ? null : $"{recent.Week}, {recent.Verified} of {recent.Attempted}"),
             new("Attributed", Show.Percent(report.Coverage), "of this week's dollars"),
         };
         var sections = new List<ReportSection>
@@ -55,7 +53,6 @@ public static class WeeklyDocument
                 $"{Show.Count(usage.Tokens.Total)} tokens ({Show.Count(usage.Tokens.Input)} input, {Show.Count(usage.Tokens.Output)} output, {Show.Count(usage.Tokens.CacheRead)} cache read, {Show.Count(usage.Tokens.CacheWrite)} cache write) over {Show.Count(usage.Requests)} requests; {Show.Money(usage.Cost)} at list prices{(usage.CostUnknown ? " plus unpriced models" : string.Empty)}. Spend above is billed where a bill covers it."))]));
         }
 
-        _ = week;
         return new ReportDocument(
             $"Receipts weekly report {report.Week}",
             $"{report.From:yyyy-MM-dd} to {report.To:yyyy-MM-dd} ({report.TimeZone}), amounts in {report.Currency}",

@@ -153,6 +153,7 @@ public static class WeeklyJson
 
             json.WriteEndArray();
 
+            json.Text("latest_settled_week", report.LatestSettled?.Week);
             json.WriteStartArray("quarter_trend");
             foreach (var t in report.QuarterTrend)
             {

@@ -13,7 +13,7 @@ public static class WeeklySummary
     {
         ArgumentNullException.ThrowIfNull(report);
         var b = new StringBuilder();
-        var recent = report.Trend.LastOrDefault(t => t.Verified > 0);
+        var recent = report.LatestSettled;
         b.Append("*Receipts weekly ").Append(report.Week.ToString()).Append("* (").Append(report.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
             .Append(" to ").Append(report.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Append(")\n");
         b.Append("Spend *").Append(Show.Money(report.TotalSpend)).Append("* (").Append(Show.Change(report.TotalSpend, report.PreviousTotalSpend)).Append(" on last week)");

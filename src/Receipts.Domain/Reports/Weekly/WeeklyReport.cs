@@ -76,4 +76,11 @@ public sealed record WeeklyReport
     public UsageRow? Usage { get; init; }
 
     public IReadOnlyList<string> UnpricedModels { get; init; } = [];
+
+    /// <summary>
+    /// The latest week of the trend whose outcomes are settled (nothing pending, something attempted): its CPVO and
+    /// verified share are final. Else the latest with a verified outcome; null with none.
+    /// </summary>
+    public WeekCpvo? LatestSettled =>
+        Trend.LastOrDefault(t => t.Pending == 0 && t.Attempted > 0) ?? Trend.LastOrDefault(t => t.Verified > 0);
 }
