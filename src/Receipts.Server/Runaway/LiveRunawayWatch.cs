@@ -71,9 +71,17 @@ public sealed partial class LiveRunawayWatch(
             await foreach (var batch in tap.Reader.ReadAllAsync(stoppingToken))
             {
                 var found = new List<Anomaly>();
-                foreach (var record in batch)
+                try
                 {
-                    found.AddRange(detector.Add(LiveSpend.Of(record, pricer, context.View)));
+                    foreach (var record in batch)
+                    {
+                        found.AddRange(detector.Add(LiveSpend.Of(record, pricer, context.View)));
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A batch the watch cannot read (an overflowing sum, a bug) is skipped; the collector goes on.
+                    LogBatchFailed(logger, batch.Count, e);
                 }
 
                 if (found.Count > 0)
@@ -130,6 +138,9 @@ public sealed partial class LiveRunawayWatch(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Runaway alert raised: {Key}")]
     private static partial void LogRaised(ILogger logger, string key);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Runaway watch skipped a batch of {Count} records it could not check")]
+    private static partial void LogBatchFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Runaway watch could not store or send an alert")]
     private static partial void LogRaiseFailed(ILogger logger, Exception exception);

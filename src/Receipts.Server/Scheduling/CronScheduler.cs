@@ -12,6 +12,8 @@ namespace Receipts.Server.Scheduling;
 /// </summary>
 public sealed partial class CronScheduler(IEnumerable<CronJob> jobs, ScheduleZone zone, TimeProvider time, ILogger<CronScheduler> logger) : BackgroundService
 {
+    private static readonly TimeSpan MaxWait = TimeSpan.FromDays(1);
+
     private readonly ConcurrentDictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _runs = new(StringComparer.Ordinal);
 
@@ -29,44 +31,52 @@ public sealed partial class CronScheduler(IEnumerable<CronJob> jobs, ScheduleZon
         await Task.Yield();
         while (!cancellationToken.IsCancellationRequested)
         {
-            var now = time.GetUtcNow();
-            var next = job.Expression.GetNextOccurrence(now, zone.Zone);
-            if (next is not { } due)
-            {
-                return;
-            }
-
-            // The delay exists before the next instant is published, so a clock moved after seeing it always fires it.
-            var wait = Task.Delay(due - now, time, cancellationToken);
-            _next[job.Name] = due;
-            LogWaiting(logger, job.Name, due);
             try
             {
+                var now = time.GetUtcNow();
+                if (job.Expression.GetNextOccurrence(now, zone.Zone) is not { } due)
+                {
+                    return;
+                }
+
+                // The delay exists before the next instant is published, so a clock moved after seeing it always fires it.
+                var wait = Task.Delay(Shorter(due - now), time, cancellationToken);
+                _next[job.Name] = due;
+                LogWaiting(logger, job.Name, due);
                 await wait;
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
 
-            try
-            {
-                await job.RunAsync(due, cancellationToken);
+                // Timers cannot wait past ~49 days, and a yearly schedule may: wait in steps until the instant.
+                while (time.GetUtcNow() < due)
+                {
+                    await Task.Delay(Shorter(due - time.GetUtcNow()), time, cancellationToken);
+                }
+
+                await RunAsync(job, due, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (Exception e)
-            {
-                LogFailed(logger, job.Name, due, e);
-            }
-            finally
-            {
-                _runs.AddOrUpdate(job.Name, 1, (_, n) => n + 1);
-            }
         }
     }
+
+    private async Task RunAsync(CronJob job, DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await job.RunAsync(due, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(logger, job.Name, due, e);
+        }
+        finally
+        {
+            _runs.AddOrUpdate(job.Name, 1, (_, n) => n + 1);
+        }
+    }
+
+    private static TimeSpan Shorter(TimeSpan wait) => wait < MaxWait ? (wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : MaxWait;
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Scheduled {Job} next at {Due}")]
     private static partial void LogWaiting(ILogger logger, string job, DateTimeOffset due);
