@@ -17,7 +17,9 @@ internal static class LiveSpend
         At = record.At,
         Model = record.Model,
         Tool = record.Tool,
-        Person = directory.PersonOf(record.Person) ?? directory.PersonOf(record.Account) ?? record.Person ?? record.Account,
+        // As the spend pipeline names them: the directory's person, else the identity the source gave.
+        Person = directory.PersonOf(record.Person) ?? directory.PersonOf(record.Account) ?? directory.PersonOf(record.MachineUser)
+            ?? record.Person ?? record.Account ?? record.MachineUser,
         ApiKey = record.ApiKeyAlias ?? record.ApiKeyId,
         SessionId = record.SessionId,
         Provider = record.Provider,
