@@ -1,4 +1,5 @@
 using Receipts.Domain.Anomalies;
+using Receipts.Domain.Reports.Weekly;
 
 namespace Receipts.Bench.Anomalies;
 
@@ -30,5 +31,62 @@ internal static class Evaluation
         }
 
         return [.. found.Values.OrderBy(a => a.At)];
+    }
+
+    /// <summary>
+    /// The collector's live runaway watch: the first month seeds the baseline (as the server reads the store at
+    /// start), then every item arrives in time order and the hour it lands in is checked at once.
+    /// </summary>
+    public static IReadOnlyList<Anomaly> ReplayLive(SyntheticSpend spend, AnomalyOptions options)
+    {
+        var detector = new LiveRunawayDetector(options);
+        var start = SyntheticSpend.At(SyntheticSpend.Start.AddDays(30), 0);
+        var found = new Dictionary<string, Anomaly>(StringComparer.Ordinal);
+        foreach (var item in spend.Items.OrderBy(i => i.At))
+        {
+            if (item.At < start)
+            {
+                detector.Seed(item);
+                continue;
+            }
+
+            foreach (var anomaly in detector.Add(item))
+            {
+                found.TryAdd(anomaly.Key, anomaly);
+            }
+        }
+
+        return [.. found.Values.OrderBy(a => a.At)];
+    }
+
+    /// <summary>
+    /// The weekly report's cost-per-call test on every ISO week after five weeks of history: each workflow it
+    /// lists is one finding, dated when the report goes out (the Monday after its week).
+    /// </summary>
+    public static IReadOnlyList<Anomaly> ReplayWeekly(SyntheticSpend spend, AnomalyOptions options)
+    {
+        var history = new SpendHistory(spend.Items, TimeZoneInfo.Utc);
+        var found = new List<Anomaly>();
+        for (var monday = SyntheticSpend.Start.AddDays(35); monday.AddDays(6) < SyntheticSpend.Start.AddDays(spend.Days); monday = monday.AddDays(7))
+        {
+            foreach (var rise in CostPerCallTest.Find(history, monday, options))
+            {
+                var at = SyntheticSpend.At(monday.AddDays(7), 0);
+                found.Add(new Anomaly
+                {
+                    Kind = AnomalyKind.CostPerCall,
+                    Subject = "workflow " + rise.Workflow,
+                    At = at,
+                    Since = at,
+                    Observed = rise.Now,
+                    Baseline = rise.Before,
+                    Score = (decimal)rise.PValue,
+                    Description = $"p = {rise.PValue:0.000000}",
+                    Key = $"weekly-cpc:{rise.Workflow}:{monday:yyyy-MM-dd}",
+                });
+            }
+        }
+
+        return found;
     }
 }

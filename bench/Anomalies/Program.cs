@@ -7,6 +7,9 @@ using Receipts.Domain.Anomalies;
 // 120 days of steady synthetic spend; "steady" injects none. Usage: receipts-bench-anomalies [seeds] [first-seed]
 var seeds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
 var firstSeed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+
+// A third argument "stream" skips the daily/hourly replay and runs only the live runaway watch and the weekly test.
+var streamOnly = args.Length > 2 && args[2] == "stream";
 var options = AnomalyOptions.Default;
 var clock = Stopwatch.StartNew();
 Console.WriteLine($"seeds {firstSeed}..{firstSeed + seeds - 1}, 120 days each, default thresholds");
@@ -15,7 +18,7 @@ Console.WriteLine("| scenario | runs | found (recall) | alerts | true | false | 
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 int allTrue = 0, allFalse = 0, allFound = 0, allInjected = 0;
 var falseExamples = new List<string>();
-foreach (var scenario in Enum.GetValues<Scenario>())
+foreach (var scenario in streamOnly ? [] : Enum.GetValues<Scenario>())
 {
     int found = 0, alerts = 0, truePositive = 0, falsePositive = 0;
     for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
@@ -46,7 +49,51 @@ foreach (var scenario in Enum.GetValues<Scenario>())
     Console.WriteLine($"| {scenario} | {seeds} | {recall} | {alerts} | {truePositive} | {falsePositive} | {precision} | {(double)falsePositive / seeds:0.00} |");
 }
 
+if (!streamOnly)
+{
 Console.WriteLine($"| **all** | {seeds * Enum.GetValues<Scenario>().Length} | {allFound}/{allInjected} ({100.0 * allFound / allInjected:0}%) | {allTrue + allFalse} | {allTrue} | {allFalse} | {100.0 * allTrue / Math.Max(1, allTrue + allFalse):0.0}% | {(double)allFalse / (seeds * Enum.GetValues<Scenario>().Length):0.00} |");
+}
+
+Console.WriteLine();
+
+// The live runaway watch (collector stream) and the weekly report's cost-per-call test, on the same runs.
+Console.WriteLine("| detector | scenario | runs | found (recall) | alerts | true | false | precision | false alerts per run |");
+Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+foreach (var (name, replay, target) in new (string, Func<SyntheticSpend, AnomalyOptions, IReadOnlyList<Anomaly>>, Scenario)[]
+{
+    ("live runaway", Evaluation.ReplayLive, Scenario.Runaway),
+    ("weekly cost per call", Evaluation.ReplayWeekly, Scenario.CostPerCall),
+})
+{
+    int found = 0, alerts = 0, truePositive = 0, falseAll = 0, runsAll = 0;
+    var falseBy = new SortedDictionary<string, int>(StringComparer.Ordinal);
+    foreach (var scenario in Enum.GetValues<Scenario>())
+    {
+        for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
+        {
+            var spend = SyntheticSpend.Generate(seed, scenario);
+            var anomalies = replay(spend, options);
+            // An alert any injected anomaly explains is true (a runaway alert on a spike day is right), else false.
+            var explained = anomalies.Where(a => spend.Injected?.Explains(a) == true).ToList();
+            runsAll++;
+            falseAll += anomalies.Count - explained.Count;
+            if (anomalies.Count > explained.Count)
+            {
+                falseBy[scenario.ToString()] = falseBy.GetValueOrDefault(scenario.ToString()) + anomalies.Count - explained.Count;
+            }
+
+            if (scenario == target)
+            {
+                alerts += anomalies.Count;
+                truePositive += explained.Count;
+                found += explained.Count > 0 ? 1 : 0;
+            }
+        }
+    }
+
+    Console.WriteLine($"| {name} | {target} | {seeds} | {found}/{seeds} ({100.0 * found / seeds:0}%) | {alerts} | {truePositive} | {alerts - truePositive} | {(alerts == 0 ? "–" : $"{100.0 * truePositive / alerts:0.0}%")} | {(double)falseAll / runsAll:0.00} (all {runsAll} runs{(falseBy.Count == 0 ? string.Empty : ": " + string.Join(", ", falseBy.Select(kv => $"{kv.Value} in {kv.Key}")))}) |");
+}
+
 Console.WriteLine();
 Console.WriteLine($"elapsed {clock.Elapsed.TotalSeconds:0.0} s");
 if (falseExamples.Count > 0)

@@ -14,6 +14,8 @@ internal static class ReportCommand
         command.Subcommands.Add(Report.ReportCpvoCommand.Create(environment));
         command.Subcommands.Add(Report.ReportAttributionCommand.Create(environment));
         command.Subcommands.Add(Report.ReportCostPerCommand.Create(environment));
+        command.Subcommands.Add(Report.ReportWeeklyCommand.Create(environment));
+        command.Subcommands.Add(Report.ReportBoardCommand.Create(environment));
         return command;
     }
 }

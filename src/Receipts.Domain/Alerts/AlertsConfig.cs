@@ -16,4 +16,15 @@ public sealed record AlertsConfig
     public IReadOnlyList<string> ProductionKeys { get; init; } = [];
 
     public AnomalyOptions Anomalies { get; init; } = AnomalyOptions.Default;
+
+    /// <summary>When <c>receipts serve</c> runs the budget and anomaly checks: a cron expression in the directory's zone. Default every 15 minutes.</summary>
+    public string CheckSchedule { get; init; } = DefaultCheckSchedule;
+
+    /// <summary>Reports <c>receipts serve</c> sends on a schedule. Default none.</summary>
+    public IReadOnlyList<ReportSchedule> Reports { get; init; } = [];
+
+    /// <summary>Watch the collector's live stream for runaway hours. Default true.</summary>
+    public bool LiveRunaway { get; init; } = true;
+
+    public const string DefaultCheckSchedule = "*/15 * * * *";
 }

@@ -7,7 +7,7 @@ using Receipts.Server.Metrics;
 namespace Receipts.Server.Ingest;
 
 /// <summary>Validate, tag, commit all-or-nothing, count. See <see cref="IUsageIngest"/>.</summary>
-internal sealed partial class UsageIngest(GroupCommitter writer, CollectorMetrics metrics, TimeProvider time, ILogger<UsageIngest> logger) : IUsageIngest
+internal sealed partial class UsageIngest(GroupCommitter writer, CollectorMetrics metrics, TimeProvider time, ILogger<UsageIngest> logger, IEnumerable<Runaway.IUsageTap> taps) : IUsageIngest
 {
     public async Task<IngestOutcome> IngestAsync(IReadOnlyList<UsageRecord> records, Caller caller, string area, CancellationToken cancellationToken)
     {
@@ -47,6 +47,11 @@ internal sealed partial class UsageIngest(GroupCommitter writer, CollectorMetric
         if (written.AllNew)
         {
             metrics.Spend(distinct);
+        }
+
+        foreach (var tap in taps)
+        {
+            tap.Offer(distinct);
         }
 
         metrics.Batch(area, Stopwatch.GetElapsedTime(started));

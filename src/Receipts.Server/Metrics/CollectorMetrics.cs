@@ -30,6 +30,7 @@ public sealed class CollectorMetrics
     private readonly Counter _tokens;
     private readonly Counter _requestsSpend;
     private readonly Counter _cost;
+    private readonly Counter _tapDropped;
     private readonly ISpendEstimator _estimator;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Team, string Project, string Model), bool> _spendSeries = new();
 
@@ -45,7 +46,11 @@ public sealed class CollectorMetrics
         _tokens = factory.CreateCounter("receipts_usage_tokens_total", "Tokens of newly stored usage, by team, project, model and kind.", "team", "project", "model", "kind");
         _requestsSpend = factory.CreateCounter("receipts_usage_requests_total", "Model requests of newly stored usage, by team, project and model.", "team", "project", "model");
         _cost = factory.CreateCounter("receipts_usage_cost_total", "Cost of newly stored usage, by team, project, model, currency and basis (billed, estimated).", "team", "project", "model", "currency", "basis");
+        _tapDropped = factory.CreateCounter("receipts_runaway_tap_dropped_records_total", "Committed records the live runaway watch skipped because it was behind (they are stored; only the live check missed them).");
     }
+
+    /// <summary>Counts records the live runaway watch dropped under overload.</summary>
+    public void RunawayTapDropped(int records) => _tapDropped.Inc(records);
 
     public void Request(string route, int status) => _requests.WithLabels(route, status.ToString(System.Globalization.CultureInfo.InvariantCulture)).Inc();
 

@@ -21,6 +21,10 @@ namespace Receipts.Sources.Configuration;
 ///     - { webhook: "http://alerts.internal/receipts", format: generic, name: ops }
 ///     - { smtp: smtp.acme.com, port: 587, tls: true, from: receipts@acme.com, to: [finops@acme.com],
 ///         user_env: SMTP_USER, password_env: SMTP_PASSWORD }
+///   schedule: "*/15 * * * *"              # when `receipts serve` runs the checks (cron, directory zone)
+///   live_runaway: true                     # watch the collector's stream for runaway hours
+///   reports:
+///     weekly: { schedule: "0 8 * * MON", channels: [ops] }   # channel names; none = all channels
 ///   anomalies: { spike_z: 6, spike_min_ratio: 2, min_daily_excess: 25, drift_ratio: 1.6, drift_tau: 0.3,
 ///                cost_per_call_ratio: 1.5, runaway_median_factor: 10, runaway_p95_factor: 3, runaway_min_excess: 20 }
 /// </code>
@@ -155,8 +159,16 @@ internal static class AlertsSection
 
         var productionKeys = map.StringList("production_keys");
         var anomalies = ReadAnomalyOptions(map.Map("anomalies"));
+        var schedule = map.String("schedule") ?? AlertsConfig.DefaultCheckSchedule;
+        CronSchedule.Check(map, "schedule", schedule);
+        var reports = ScheduleSection.ReadReports(map.Map("reports"), [.. webhooks.Select(w => w.Name), .. email.Select(e => e.Name)]);
+        var live = map.Bool("live_runaway") ?? true;
         map.RejectUnknown();
-        return new AlertsConfig { Webhooks = webhooks, Email = email, ProductionKeys = productionKeys, Anomalies = anomalies };
+        return new AlertsConfig
+        {
+            Webhooks = webhooks, Email = email, ProductionKeys = productionKeys, Anomalies = anomalies,
+            CheckSchedule = schedule, Reports = reports, LiveRunaway = live,
+        };
     }
 
     private static AnomalyOptions ReadAnomalyOptions(YamlMap? map)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Receipts.Server;
+using Receipts.Server.Scheduling;
 
 namespace Receipts.Cli.Commands.Serve;
 
@@ -34,11 +35,15 @@ internal static class ServeCommand
             DefaultValueFactory = _ => 5 * 1024 * 1024,
         };
 
+        var config = ConfigLocation.CreateOption();
         var command = new Command(
             "serve",
             """
             Run the collector: POST /v1/usage batches (and OTLP, hooks), GET /healthz, GET /metrics.
             Every route but /healthz needs a bearer token: create one with `receipts tokens create`.
+            With a directory file (receipts.yaml) it also runs the budget and anomaly checks on
+            alerts: schedule:, sends the reports of alerts: reports: (the weekly report) on their cron
+            schedules, and watches the collector's stream for runaway hours (docs/alerts.md).
             The store is the embedded DuckDB file by default (one server process); use PostgreSQL
             for several replicas. Ctrl+C or SIGTERM stops accepting and finishes in-flight batches.
 
@@ -52,6 +57,7 @@ internal static class ServeCommand
         command.Options.Add(publicMetrics);
         command.Options.Add(usageLimit);
         command.Options.Add(otlpLimit);
+        command.Options.Add(config);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
         {
             var context = new CommandContext(environment, parseResult);
@@ -68,8 +74,16 @@ internal static class ServeCommand
             }
 
             var spec = StoreOption.Resolve(context, store);
+            var directory = await ConfigLocation.LoadAsync(context.Get(config), environment, cancellationToken);
             await using var opened = await StoreOption.OpenAsync(context, spec, cancellationToken);
-            await using var app = ReceiptsServer.Build(options, opened, builder => builder.Services.AddSingleton(environment.Time));
+            await using var app = ReceiptsServer.Build(options, opened, builder =>
+            {
+                builder.Services.AddSingleton(environment.Time);
+                if (directory.Path is not null)
+                {
+                    builder.Services.AddReceiptsReporting(opened, directory, environment.GetVariable);
+                }
+            });
             try
             {
                 await app.StartAsync(cancellationToken);
