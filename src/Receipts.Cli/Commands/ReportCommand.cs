@@ -14,6 +14,7 @@ internal static class ReportCommand
         command.Subcommands.Add(Report.ReportCpvoCommand.Create(environment));
         command.Subcommands.Add(Report.ReportAttributionCommand.Create(environment));
         command.Subcommands.Add(Report.ReportCostPerCommand.Create(environment));
+        command.Subcommands.Add(Report.ReportReconcileCommand.Create(environment));
         return command;
     }
 }
