@@ -65,6 +65,30 @@ public sealed class ReportReconcileCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Reconcile_ByTeam_SharesEachCellsDriftWithTheTeamsItReached()
+    {
+        await SeedAsync();
+
+        var (code, output, error) = await CliRun.RunAsync(Variables, "report", "reconcile", "--month", "2026-11", "--by", "team", "--json");
+
+        code.ShouldBe(0, error);
+        using var json = JsonDocument.Parse(output);
+        var rows = json.RootElement.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("group").GetString()!);
+        rows.Keys.ShouldBe(["(unattributed)", "pay"], ignoreOrder: true);
+        var pay = rows["pay"];
+        Dec(pay, "billed").ShouldBe(1.10m);
+        Dec(pay, "matchedObserved").ShouldBe(1.00m);
+        Dec(pay, "observedNotBilled").ShouldBe(0.50m);
+        Dec(pay, "attributed").ShouldBe(1.60m);
+        var none = rows["(unattributed)"];
+        Dec(none, "billedNotObserved").ShouldBe(2.00m);
+        Dec(none, "matchedBilled").ShouldBe(0.25m);
+        Dec(none, "unattributed").ShouldBe(2.25m);
+        // The team rows and the cells agree on every dollar.
+        rows.Values.Sum(r => Dec(r, "billed")).ShouldBe(Dec(json.RootElement.GetProperty("total"), "billed"));
+    }
+
+    [Fact]
     public async Task Reconcile_WiderTolerance_ClearsTheDriftFlag()
     {
         await SeedAsync();

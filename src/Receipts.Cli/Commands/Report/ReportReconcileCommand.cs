@@ -21,8 +21,8 @@ internal static class ReportReconcileCommand
         var month = new Option<string?>("--month") { Description = "One UTC calendar month, YYYY-MM (default: this month so far)" };
         var since = new Option<string?>("--since") { Description = "First UTC day to include, YYYY-MM-DD (instead of --month)" };
         var until = new Option<string?>("--until") { Description = "Last UTC day to include, YYYY-MM-DD (default: today)" };
-        var by = new Option<string>("--by") { Description = "One row per provider, billing key (api key, workspace, seat), UTC day or model", DefaultValueFactory = _ => "provider" };
-        by.AcceptOnlyFromAmong("provider", "key", "day", "model");
+        var by = new Option<string>("--by") { Description = "One row per provider, billing key (api key, workspace, seat), UTC day, model, or team the dollars reached", DefaultValueFactory = _ => "provider" };
+        by.AcceptOnlyFromAmong("provider", "key", "day", "model", "team");
         var tolerance = new Option<decimal>("--tolerance")
         {
             Description = "Flag a row when billed and observed differ by more than this percentage of billed",
@@ -32,7 +32,7 @@ internal static class ReportReconcileCommand
         var command = new Command(
             "reconcile",
             """
-            Reconcile the bill with what Receipts observed: per provider, key, day or model, the billed dollars
+            Reconcile the bill with what Receipts observed: per provider, key, day, model or team, the billed dollars
             (billing APIs, FOCUS files), the observed dollars (usage records at list price), the drift between
             them over the cells both cover, billed dollars no usage explains ("billed, not observed": a key no
             importer sees), usage no bill covers yet ("observed, not billed": its estimate stands), and where
@@ -44,6 +44,7 @@ internal static class ReportReconcileCommand
               receipts report reconcile --month 2026-11 --by key
               receipts report reconcile --since 2026-11-01 --until 2026-11-15 --by day --json
               receipts report reconcile --by model --tolerance 2 --csv > drift.csv
+              receipts report reconcile --month 2026-11 --by team
             """)
         {
             month, since, until, by, tolerance, config,
@@ -65,6 +66,7 @@ internal static class ReportReconcileCommand
                 "key" => ReconcileGrouping.Key,
                 "day" => ReconcileGrouping.Day,
                 "model" => ReconcileGrouping.Model,
+                "team" => ReconcileGrouping.Team,
                 _ => ReconcileGrouping.Provider,
             };
             var directory = new DirectoryView(await ConfigLocation.LoadAsync(context.Get(config), environment, cancellationToken));

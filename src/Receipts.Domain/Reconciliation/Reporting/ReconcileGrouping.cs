@@ -14,4 +14,10 @@ public enum ReconcileGrouping
 
     /// <summary>One row per provider and model.</summary>
     Model = 3,
+
+    /// <summary>
+    /// One row per team the dollars reached (<c>(unattributed)</c> for none): each record's billed share and its
+    /// estimate, so a cell's drift is shared by its records' teams in proportion to their usage.
+    /// </summary>
+    Team = 4,
 }

@@ -16,6 +16,7 @@ public static class ReconcileReportBuilder
     /// <param name="items">The ledger's spend items; only seats (<c>seat:</c> ids) are read.</param>
     /// <param name="keyLabel">The label of a cell's identity (its alias when known).</param>
     /// <param name="tolerance">Drift share above which a row is flagged (0.05 is 5%).</param>
+    /// <param name="estimates">Each record's list-price estimate; needed only for <see cref="ReconcileGrouping.Team"/>.</param>
     public static ReconcileReport Build(
         IEnumerable<CellSummary> cells,
         IEnumerable<PerRequestBill> perRequest,
@@ -26,7 +27,8 @@ public static class ReconcileReportBuilder
         ReconcileGrouping grouping,
         decimal tolerance,
         DateTimeOffset since,
-        DateTimeOffset until)
+        DateTimeOffset until,
+        IReadOnlyDictionary<string, decimal?>? estimates = null)
     {
         ArgumentNullException.ThrowIfNull(cells);
         ArgumentNullException.ThrowIfNull(perRequest);
@@ -58,8 +60,10 @@ public static class ReconcileReportBuilder
             Add(byCell, c.Cell, f with { Attributed = c.Attributed, Unattributed = c.Unattributed, Records = c.Records });
         }
 
+        var perRequestIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var p in perRequest)
         {
+            perRequestIds.Add(p.RecordId);
             Add(byCell, p.Cell, new ReconcileFigures
             {
                 MatchedBilled = p.Amount,
@@ -75,9 +79,18 @@ public static class ReconcileReportBuilder
         foreach (var (cell, figures) in byCell)
         {
             var counted = figures with { Cells = 1 };
-            var label = Label(cell, grouping, keyLabel);
-            groups[label] = groups.TryGetValue(label, out var sum) ? sum.Plus(counted) : counted;
+            if (grouping != ReconcileGrouping.Team)
+            {
+                var label = Label(cell, grouping, keyLabel);
+                groups[label] = groups.TryGetValue(label, out var sum) ? sum.Plus(counted) : counted;
+            }
+
             total = total.Plus(counted);
+        }
+
+        if (grouping == ReconcileGrouping.Team)
+        {
+            groups = ByTeam(items, perRequestIds, estimates ?? throw new ArgumentNullException(nameof(estimates), "Team rows need the records' estimates."));
         }
 
         IEnumerable<KeyValuePair<string, ReconcileFigures>> ordered = grouping == ReconcileGrouping.Day
@@ -120,6 +133,7 @@ public static class ReconcileReportBuilder
             ReconcileGrouping.Key => $"{cell.Provider} {KindName(cell.IdentityKind)}:{keyLabel(cell)}",
             ReconcileGrouping.Day => cell.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ReconcileGrouping.Model => $"{cell.Provider} {cell.Model}",
+            ReconcileGrouping.Team => throw new ArgumentException("Team rows come from records, not cells.", nameof(grouping)),
             _ => throw new ArgumentOutOfRangeException(nameof(grouping), grouping, null),
         };
     }
@@ -132,6 +146,47 @@ public static class ReconcileReportBuilder
         IdentityKind.Seat => "seat",
         _ => "org",
     };
+
+    /// <summary>
+    /// Team rows from the ledger's items: a billed remainder (a cell nobody observed) is billed-not-observed, a
+    /// record's billed share is matched with its estimate, an estimate standing alone is observed-not-billed.
+    /// </summary>
+    private static Dictionary<string, ReconcileFigures> ByTeam(IEnumerable<SpendItem> items, HashSet<string> perRequest, IReadOnlyDictionary<string, decimal?> estimates)
+    {
+        var groups = new Dictionary<string, ReconcileFigures>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item.RecordId.StartsWith("seat:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var amount = item.Amount ?? 0;
+            ReconcileFigures f;
+            if (item.RecordId.StartsWith("billing:", StringComparison.Ordinal))
+            {
+                f = new ReconcileFigures { UnobservedBilled = amount };
+            }
+            else if (perRequest.Contains(item.RecordId))
+            {
+                f = new ReconcileFigures { MatchedBilled = amount, MatchedObserved = amount, Records = 1 };
+            }
+            else if (item.Billed)
+            {
+                f = new ReconcileFigures { MatchedBilled = amount, MatchedObserved = estimates.GetValueOrDefault(item.RecordId) ?? 0, Records = 1 };
+            }
+            else
+            {
+                f = new ReconcileFigures { UnbilledObserved = amount, Records = 1 };
+            }
+
+            f = item.Project is null ? f with { Unattributed = amount } : f with { Attributed = amount };
+            var label = item.Team ?? "(unattributed)";
+            groups[label] = groups.TryGetValue(label, out var sum) ? sum.Plus(f) : f;
+        }
+
+        return groups;
+    }
 
     private static void Add(Dictionary<Cell, ReconcileFigures> byCell, Cell cell, ReconcileFigures figures) =>
         byCell[cell] = byCell.TryGetValue(cell, out var existing) ? existing.Plus(figures) : figures;

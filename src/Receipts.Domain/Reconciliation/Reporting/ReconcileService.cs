@@ -34,8 +34,10 @@ public static class ReconcileService
         // The pipeline's rule for a record billed by its own source: a cost with the billed basis.
         var pricer = new Pricer(prices);
         var perRequest = new List<(string RecordId, Cell Cell, decimal Amount)>();
+        var estimates = grouping == ReconcileGrouping.Team ? new Dictionary<string, decimal?>(ledger.Items.Count, StringComparer.Ordinal) : null;
         await foreach (var r in usage.ReadUsageAsync(new UsageFilter { Since = since, Until = until }, cancellationToken))
         {
+            estimates?.TryAdd(r.Id, pricer.Price(r).Cost);
             if (r.Cost is { } cost && r.CostBasis == CostBasis.Billed)
             {
                 perRequest.Add((r.Id, SpendPipeline.CellOf(r, pricer), cost));
@@ -69,7 +71,7 @@ public static class ReconcileService
 
         return ReconcileReportBuilder.Build(
             ledger.Cells,
-            perRequest.Select(p => new PerRequestBill(p.Cell, p.Amount, projects.GetValueOrDefault(p.RecordId))),
+            perRequest.Select(p => new PerRequestBill(p.RecordId, p.Cell, p.Amount, projects.GetValueOrDefault(p.RecordId))),
             ledger.Items,
             ledger.IdleSeats.Count,
             ledger.UnpricedModels,
@@ -77,6 +79,7 @@ public static class ReconcileService
             grouping,
             tolerance,
             since,
-            until);
+            until,
+            estimates);
     }
 }
