@@ -139,6 +139,45 @@ public sealed class ReportReconcileCommandTests : IDisposable
         error.ShouldContain("--month cannot be combined");
     }
 
+    [Fact]
+    public async Task Reconcile_AfterImportingAFocusFile_BillsExactlyWhatTheFileSays()
+    {
+        await using (var store = await DuckDbStore.OpenAsync(_fixture.DbPath, new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero)), CancellationToken.None))
+        {
+            await store.WritePricesAsync(
+                [new ModelPrice { Model = Model, Provider = "anthropic", Standard = new TokenRates(0.000001m, 0.000001m, 0.000001m, 0.000001m, 0.000001m), EffectiveFrom = new DateOnly(2026, 1, 1), Source = "test" }],
+                CancellationToken.None);
+            // A transcript record and a telemetry record of the same account, on the billed days.
+            await store.WriteUsageAsync(
+                [Usage("t1", Day(3), 600_000) with { ApiKeyId = null, Account = "acct-7" }, Usage("o1", Day(3), 400_000) with { SourceKind = "otel", ApiKeyId = null, Account = "acct-7" }, Usage("t2", Day(4), 500_000) with { ApiKeyId = null, Account = "acct-7" }],
+                [],
+                CancellationToken.None);
+        }
+
+        var csv = Path.Combine(_fixture.Folder, "bill.csv");
+        var lines = new[]
+        {
+            ("0.70", "acct-7", "2026-11-03"), ("0.45", "acct-7", "2026-11-03"), ("1.25", "acct-7", "2026-11-04"), ("3.00", "acct-9", "2026-11-03"),
+        };
+        await File.WriteAllLinesAsync(csv, lines.Select(l => $"{l.Item1},org-1,USD,2026-11-01T00:00:00Z,Usage,{l.Item3}T00:00:00Z,{l.Item3}T23:00:00Z,Anthropic,{l.Item2},{Model}")
+            .Prepend("BilledCost,BillingAccountId,BillingCurrency,BillingPeriodStart,ChargeCategory,ChargePeriodStart,ChargePeriodEnd,ProviderName,SubAccountId,x_Model"));
+        var (importCode, _, importError) = await _fixture.RunAsync("import", "focus", csv);
+        importCode.ShouldBe(0, importError);
+
+        var (code, output, error) = await _fixture.RunAsync("report", "reconcile", "--month", "2026-11", "--json");
+
+        code.ShouldBe(0, error);
+        using var json = JsonDocument.Parse(output);
+        var total = json.RootElement.GetProperty("total");
+        Dec(total, "billed").ShouldBe(lines.Sum(l => decimal.Parse(l.Item1, CultureInfo.InvariantCulture)));
+        Dec(total, "observed").ShouldBe(1.00m + 0.50m);
+        Dec(total, "matchedBilled").ShouldBe(0.70m + 0.45m + 1.25m);
+        Dec(total, "drift").ShouldBe(0.70m + 0.45m + 1.25m - 1.50m);
+        Dec(total, "billedNotObserved").ShouldBe(3.00m);
+        (Dec(total, "attributed") + Dec(total, "unattributed")).ShouldBe(Dec(total, "billed"));
+        json.RootElement.GetProperty("billedNotObserved").EnumerateArray().Single().GetProperty("keyId").GetString().ShouldBe("acct-9");
+    }
+
     private static decimal Dec(JsonElement e, string name) => e.GetProperty(name).GetDecimal();
 
     private async Task SeedAsync()
