@@ -197,12 +197,7 @@ public sealed partial class DuckDbStore : IBillingStore
             else
             {
                 spool.Close();
-                await using var load = Command(
-                    $"INSERT INTO billing_lines SELECT {writeId}, * FROM read_csv($path, header = false, auto_detect = false, "
-                    + "delim = ',', quote = '\"', escape = '\"', allow_quoted_nulls = false, columns = " + BillingCsvSpool.ColumnTypes + ")",
-                    transaction);
-                load.Parameters.Add(new DuckDBParameter("path", spool.Path));
-                await load.ExecuteNonQueryAsync(cancellationToken);
+                await LoadSpoolAsync(spool, writeId, transaction, cancellationToken);
             }
         }
         finally
@@ -211,6 +206,43 @@ public sealed partial class DuckDbStore : IBillingStore
         }
 
         return (written, seen);
+    }
+
+    /// <summary>
+    /// Loads a closed spool: its string dictionary into a temporary table (appended: a few thousand rows), then the
+    /// file through <c>read_csv</c>, each number looked up in the dictionary as one list.
+    /// </summary>
+    private async Task LoadSpoolAsync(BillingCsvSpool spool, long writeId, DuckDBTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using (var create = Command("CREATE OR REPLACE TEMP TABLE billing_spool_strings (n INTEGER, v VARCHAR)", transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        using (var appender = _connection.CreateAppender("billing_spool_strings"))
+        {
+            for (var i = 0; i < spool.Strings.Count; i++)
+            {
+                appender.CreateRow().AppendValue(i + 1).AppendValue(spool.Strings[i]).EndRow();
+            }
+        }
+
+        await using (var set = Command("SET VARIABLE billing_spool_strings = (SELECT coalesce(list(v ORDER BY n), []) FROM billing_spool_strings)", transaction))
+        {
+            await set.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var load = Command(
+            $"INSERT INTO billing_lines SELECT {writeId}, {BillingCsvSpool.Select} FROM read_csv($path, header = false, auto_detect = false, "
+            + "delim = ',', quote = '\"', escape = '\"', allow_quoted_nulls = false, columns = " + BillingCsvSpool.ColumnTypes + ") s",
+            transaction))
+        {
+            load.Parameters.Add(new DuckDBParameter("path", spool.Path));
+            await load.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var drop = Command("DROP TABLE billing_spool_strings; RESET VARIABLE billing_spool_strings", transaction);
+        await drop.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private void Append(List<BillingLine> lines, long writeId, JsonMapCache json)
@@ -238,16 +270,16 @@ public sealed partial class DuckDbStore : IBillingStore
                 .AppendValue(l.Tokens.CacheWrite5m)
                 .AppendValue(l.Tokens.CacheWrite1h)
                 .AppendValue(l.Requests)
-                .AppendValue(l.Amount)
-                .AppendValue(l.EffectiveAmount)
-                .AppendValue(l.ListAmount)
+                .AppendValue(BillingCsvSpool.ToColumnScale(l.Amount))
+                .AppendValue(BillingCsvSpool.ToColumnScale(l.EffectiveAmount))
+                .AppendValue(BillingCsvSpool.ToColumnScale(l.ListAmount))
                 .AppendValue(l.Currency)
                 .AppendValue((sbyte)l.Basis)
                 .AppendValue(l.ChargeCategory)
                 .AppendValue(l.Sku)
                 .AppendValue(l.Description)
                 .AppendValue(l.ServiceName)
-                .AppendValue(l.Quantity)
+                .AppendValue(BillingCsvSpool.ToColumnScale(l.Quantity))
                 .AppendValue(l.Unit)
                 .AppendValue(json.Get(l.Tags))
                 .AppendValue(json.Get(l.Attributes))

@@ -105,4 +105,22 @@ public sealed class BillingStoreTests
         (read with { Tags = line.Tags, Attributes = line.Attributes }).ShouldBe(line);
         (await temp.Store.ReadBillingLinesAsync(new BillingFilter { Provider = "openai" }, CancellationToken.None).CountAsync()).ShouldBe(0);
     }
+
+    [Theory]
+    [InlineData(1)] // spooled CSV
+    [InlineData(1000)] // appender
+    public async Task Write_MoreThanTwelveDecimals_RoundsHalfAwayFromZeroToTheColumnScale(int bulkThreshold)
+    {
+        await using var temp = await TempStore.CreateAsync();
+        temp.Store.BulkThreshold = bulkThreshold;
+        var line = Line("q", March2, 0.0000000000005m) with { Quantity = 2.000000000000500m, ListAmount = -0.1234567890125m, Description = "one", Sku = "one" };
+        await temp.Store.WriteBillingAsync(Write(new("anthropic", "cost_report"), line), CancellationToken.None);
+
+        var read = (await temp.Store.ReadBillingLinesAsync(BillingFilter.All, CancellationToken.None).ToListAsync()).Single();
+
+        read.Amount.ShouldBe(0.000000000001m);
+        read.Quantity.ShouldBe(2.000000000001m);
+        read.ListAmount.ShouldBe(-0.123456789013m);
+        (read.Description, read.Sku).ShouldBe(("one", "one"));
+    }
 }

@@ -16,6 +16,7 @@ internal static class ReportCommand
         command.Subcommands.Add(Report.ReportCostPerCommand.Create(environment));
         command.Subcommands.Add(Report.ReportWeeklyCommand.Create(environment));
         command.Subcommands.Add(Report.ReportBoardCommand.Create(environment));
+        command.Subcommands.Add(Report.ReportReconcileCommand.Create(environment));
         return command;
     }
 }

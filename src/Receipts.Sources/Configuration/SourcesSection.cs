@@ -10,6 +10,7 @@ namespace Receipts.Sources.Configuration;
 /// sources:
 ///   - { kind: anthropic, key_env: ANTHROPIC_ADMIN_KEY, api_url: https://api.anthropic.com }
 ///   - { kind: focus, path: /exports/*.csv }
+///   - { kind: bedrock-logs, path: /sync/AWSLogs/123456789012/BedrockModelInvocationLogs }
 ///   - { kind: github, repo: acme/payments }
 ///   - { kind: git, repo: ~/src/payments }
 ///   - { kind: claude-code }
@@ -38,6 +39,7 @@ public static class SourcesSection
             ["asana"] = ([.. Api, "project"], ["project"]),
             ["focus"] = (["path"], ["path"]),
             ["seats"] = (["path"], ["path"]),
+            ["bedrock-logs"] = (["path"], ["path"]),
             ["anthropic"] = (Api, []),
             ["openai"] = (Api, []),
             ["cursor"] = (Api, []),

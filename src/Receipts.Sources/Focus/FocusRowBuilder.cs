@@ -8,7 +8,8 @@ namespace Receipts.Sources.Focus;
 /// Turns a <see cref="UsageCell"/> into one FOCUS 1.2 row, following the reference's recommendation for AI
 /// spend: Usage / Usage-Based / AI and Machine Learning / Generative AI, the model as <c>SkuId</c>, tokens as
 /// <c>ConsumedQuantity</c>, token splits and the cost basis in <c>x_</c> columns, and team, project and
-/// confidence as tags from the <paramref name="attribute"/> delegate (unattributed until attribution exists).
+/// confidence (and person and rule when known) as tags and <c>x_</c> columns from the <paramref name="attribute"/>
+/// delegate; <c>receipts export focus</c> passes each cell's own attribution from the spend pipeline.
 /// </summary>
 public sealed class FocusRowBuilder(Func<UsageCell, FocusAttribution> attribute)
 {
@@ -21,6 +22,7 @@ public sealed class FocusRowBuilder(Func<UsageCell, FocusAttribution> attribute)
         "ServiceSubcategory", "SkuId", "SubAccountId", "SubAccountName", "SubAccountType", "Tags",
         "x_Model", "x_ServiceTier", "x_Tool", "x_ApiKeyId", "x_InputTokens", "x_OutputTokens", "x_CacheReadTokens",
         "x_CacheWriteTokens", "x_CacheWrite1hTokens", "x_Requests", "x_CostBasis",
+        "x_Team", "x_Project", "x_Person", "x_AttributionRule", "x_AttributionConfidence",
     ];
 
     /// <summary>The row's values, in <see cref="Columns"/> order; null is an empty cell.</summary>
@@ -37,9 +39,35 @@ public sealed class FocusRowBuilder(Func<UsageCell, FocusAttribution> attribute)
             ["team"] = who.Team ?? "unattributed",
             ["project"] = who.Project ?? "unattributed",
         };
-        if (who.Confidence is { } confidence)
+        var confidence = who.Confidence?.ToString(CultureInfo.InvariantCulture);
+        if (confidence is not null)
         {
-            tags["confidence"] = confidence.ToString(CultureInfo.InvariantCulture);
+            tags["confidence"] = confidence;
+        }
+
+        if (who.Person is { } person)
+        {
+            tags["person"] = person;
+        }
+
+        if (who.Rule is { } rule)
+        {
+            tags["rule"] = rule;
+        }
+
+        if (cell.Seat)
+        {
+            // A seat is a recurring purchase charged by the day, not tokens.
+            return
+            [
+                cost, "receipts", "Receipts", cell.Currency, Instant(month.AddMonths(1)), Instant(month),
+                "Purchase", null, $"{cell.Tool ?? cell.Provider} seat{(who.Person is null ? string.Empty : " of " + who.Person)} (billed)", "Recurring", Instant(day.AddDays(1)), Instant(day),
+                null, null, cost, cost, null, vendor, cost,
+                "Standard", "1", "Days", vendor, vendor, "AI and Machine Learning", cell.Tool ?? cell.Provider,
+                "Generative AI", "seat", null, null, null, JsonSerializer.Serialize(tags),
+                null, null, cell.Tool, null, null, null, null, null, null, null, Basis(cell.Basis),
+                who.Team, who.Project, who.Person, who.Rule, confidence,
+            ];
         }
 
         return
@@ -52,6 +80,7 @@ public sealed class FocusRowBuilder(Func<UsageCell, FocusAttribution> attribute)
             cell.Workspace is not null ? "Workspace" : cell.ApiKeyId is not null ? "API Key" : null, JsonSerializer.Serialize(tags),
             cell.Model, cell.ServiceTier, cell.Tool, cell.ApiKeyId, Count(cell.Tokens.Input), Count(cell.Tokens.Output), Count(cell.Tokens.CacheRead),
             Count(cell.Tokens.CacheWrite), Count(cell.Tokens.CacheWrite1h), Count(cell.Requests), Basis(cell.Basis),
+            who.Team, who.Project, who.Person, who.Rule, confidence,
         ];
     }
 

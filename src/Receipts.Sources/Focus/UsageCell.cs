@@ -34,6 +34,12 @@ public sealed record UsageCell
 
     public string Currency { get; init; } = "USD";
 
+    /// <summary>A subscription seat's day (a recurring purchase, not tokens).</summary>
+    public bool Seat { get; init; }
+
+    /// <summary>Where the cell's dollars went; the exporter splits cells so that each has one.</summary>
+    public FocusAttribution Attribution { get; init; } = FocusAttribution.Unattributed;
+
     /// <summary>The records summed (any of them can carry attribution context).</summary>
     public IReadOnlyList<UsageRecord> Records { get; init; } = [];
 }

@@ -10,8 +10,10 @@ namespace Receipts.Sources.Helicone;
 /// Imports Helicone's request log (<c>POST /v1/request/query-clickhouse</c>, offset/limit pages, oldest
 /// first) as usage records: tokens, <c>costUSD</c> (Helicone's estimate, so <see cref="CostBasis.Estimated"/>),
 /// the user id and the custom properties as tags (<c>Helicone-Property-Project</c> → <c>project</c>).
-/// Bodies are never asked for (<c>includeInputs: false</c>) and never read. Helicone's raw <c>cost</c> may be
-/// scaled ×10⁹ (reference §6.1, unverified), so only <c>costUSD</c> is taken; without it the record is priced later.
+/// Bodies are never asked for (<c>includeInputs: false</c>) and never read. Verified: the query-clickhouse answer's
+/// <c>cost</c> is already dollars (Helicone's <c>request.ts</c> selects <c>cost / COST_PRECISION_MULTIPLIER as cost</c>;
+/// the ×10⁹ integer stays inside ClickHouse), so <c>costUSD</c> is taken when present, else <c>cost</c>; with neither
+/// the record is priced later from the price book.
 /// </summary>
 public sealed class HeliconeImporter(BillingApiClient api, IUsageStore store, TimeProvider time)
 {
@@ -56,7 +58,7 @@ public sealed class HeliconeImporter(BillingApiClient api, IUsageStore store, Ti
         var cacheWrite = GatewayJson.Count(r, "prompt_cache_write_tokens", where);
         var properties = GatewayJson.Object(r, "request_properties");
         var tags = GatewayTags.From(properties.ValueKind == JsonValueKind.Object ? properties : GatewayJson.Object(r, "properties"));
-        var cost = GatewayJson.Money(r, "costUSD", where);
+        var cost = GatewayJson.Money(r, "costUSD", where) ?? GatewayJson.Money(r, "cost", where);
         return new UsageRecord
         {
             Id = $"{Source}:{id}",

@@ -21,7 +21,7 @@ public sealed class LangSmithImporter(BillingApiClient api, IUsageStore store, T
     public int PageSize { get; init; } = 100;
 
     private static readonly string[] Selected =
-        ["id", "name", "run_type", "start_time", "session_id", "extra", "prompt_tokens", "completion_tokens", "total_tokens", "total_cost"];
+        ["id", "name", "run_type", "start_time", "session_id", "trace_id", "extra", "prompt_tokens", "completion_tokens", "total_tokens", "total_cost"];
 
     public Task<SourceImportSummary> ImportAsync(DateTimeOffset? since, CancellationToken cancellationToken) =>
         UsageImport.RunAsync(Source, store, time, since, (from, summary) => FetchAsync(from, summary, cancellationToken), cancellationToken);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Receipts.Domain.Directory;
 using Receipts.Sources.Anthropic;
 using Receipts.Sources.Asana;
+using Receipts.Sources.Bedrock;
 using Receipts.Sources.Billing;
 using Receipts.Sources.Billing.Http;
 using Receipts.Sources.ClaudeCode;
@@ -57,6 +58,7 @@ internal static class SyncSources
         "litellm" => LiteLlmAsync(source, context, cancellationToken),
         "focus" => FocusAsync(source, context, cancellationToken),
         "seats" => SeatsAsync(source, context, cancellationToken),
+        "bedrock-logs" => BedrockLogsAsync(source, context, cancellationToken),
         "claude-code" => ClaudeCodeAsync(source, context, cancellationToken),
         "codex" => CodexAsync(source, context, cancellationToken),
         "git" => GitAsync(source, context, cancellationToken),
@@ -166,6 +168,48 @@ internal static class SyncSources
             Until = summary.Until,
             Amounts = summary.Amounts,
             Notes = [string.Create(CultureInfo.InvariantCulture, $"{files.Count} files")],
+        };
+    }
+
+    /// <summary>
+    /// Bedrock invocation logs from folders or files (a synced <c>AWSLogs/…/BedrockModelInvocationLogs</c> tree); each
+    /// file is read once, until it changes, so a re-run with nothing new reads nothing.
+    /// </summary>
+    private static async Task<SyncSourceResult> BedrockLogsAsync(SourceConfig source, SyncContext context, CancellationToken cancellationToken)
+    {
+        var paths = new List<string>();
+        foreach (var pattern in source.Get("path")!.Split(','))
+        {
+            var full = SyncPaths.Resolve(pattern, context);
+            var matches = Path.GetFileName(full).IndexOfAny(['*', '?']) >= 0 ? SyncPaths.Glob(pattern, context)
+                : File.Exists(full) || Directory.Exists(full) ? [full]
+                : [];
+            if (matches.Count == 0)
+            {
+                throw new SyncConfigurationException($"{source.Name}: no such file or folder {pattern}.", "Point path: in receipts.yaml at the folder the logs are synced to (aws s3 sync s3://BUCKET/AWSLogs/ACCOUNT/BedrockModelInvocationLogs/ DIR).");
+            }
+
+            paths.AddRange(matches);
+        }
+
+        var summary = await new BedrockLogImporter(context.Usage).ImportAsync(paths.Distinct(StringComparer.Ordinal).ToList(), cancellationToken);
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{summary.Files} files ({summary.UnchangedFiles} unchanged), {summary.Inserted} new"),
+        };
+        if (summary.Skipped.Count > 0)
+        {
+            notes.Add(string.Create(CultureInfo.InvariantCulture, $"{summary.Skipped.Count} lines skipped, first {summary.Skipped[0]}"));
+        }
+
+        return new SyncSourceResult
+        {
+            Name = source.Name,
+            Kind = source.Kind,
+            Rows = summary.Records,
+            From = summary.From,
+            Until = summary.Until,
+            Notes = notes,
         };
     }
 

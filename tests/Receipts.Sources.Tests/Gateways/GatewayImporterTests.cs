@@ -79,7 +79,7 @@ public sealed class GatewayImporterTests
     public async Task LangSmith_Runs_FollowsCursorsAndKeepsMetadataNotContent()
     {
         static string Run(string id, string cost) =>
-            $$"""{"id":"{{id}}","name":"ChatAnthropic","run_type":"llm","start_time":"2026-03-02T10:00:00.000000","session_id":"proj-1","prompt_tokens":1000,"completion_tokens":100,"total_tokens":1100,"total_cost":"{{cost}}","extra":{"metadata":{"ls_provider":"anthropic","ls_model_name":"claude-sonnet-4-5","project":"checkout","user_id":"alice@example.com"} },"inputs":{"messages":"SECRET"} }""";
+            $$"""{"id":"{{id}}","name":"ChatAnthropic","run_type":"llm","start_time":"2026-03-02T10:00:00.000000","session_id":"proj-1","trace_id":"t-{{id}}","prompt_tokens":1000,"completion_tokens":100,"total_tokens":1100,"total_cost":"{{cost}}","extra":{"metadata":{"ls_provider":"anthropic","ls_model_name":"claude-sonnet-4-5","project":"checkout","user_id":"alice@example.com"} },"inputs":{"messages":"SECRET"} }""";
         await using var server = await RouteServer.StartAsync(call =>
         {
             if (call.Header("x-api-key") != "test-secret" || call.Path != "/api/v1/runs/query")
@@ -102,6 +102,8 @@ public sealed class GatewayImporterTests
         records.Select(r => r.Cost).ShouldBe([0.0045m, 0.5m], ignoreOrder: true);
         records.ShouldAllBe(r => r.Provider == "anthropic" && r.Model == "claude-sonnet-4-5" && r.Person == "alice@example.com" && r.Tags["project"] == "checkout");
         records.ShouldAllBe(r => !r.Tags.ContainsKey("ls_provider"));
+        records.Select(r => r.SessionId).ShouldBe(["t-r1", "t-r2"], ignoreOrder: true); // trace_id is selected (RunSelect), so the trace groups the runs
+        server.Calls.ShouldAllBe(c => c.Body.Contains("\"trace_id\"", StringComparison.Ordinal));
         server.Calls.ShouldAllBe(c => !c.Body.Contains("\"inputs\"", StringComparison.Ordinal) && !c.Body.Contains("\"outputs\"", StringComparison.Ordinal));
         JsonSerializer.Serialize(records).ShouldNotContain("SECRET");
     }

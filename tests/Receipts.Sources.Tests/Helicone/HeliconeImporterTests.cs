@@ -92,6 +92,31 @@ public sealed class HeliconeImporterTests
         server.Calls.ShouldAllBe(c => c.Body.Contains("\"includeInputs\":false", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The row as Helicone's query-clickhouse code selects it today (valhalla/jawn request.ts): <c>request_model</c>,
+    /// <c>properties</c>, and <c>cost</c> already divided down to dollars, no <c>costUSD</c>.
+    /// </summary>
+    [Fact]
+    public async Task Import_ClickhouseRowShape_TakesCostAsDollars()
+    {
+        const string row = """
+            {"request_id":"req-9","request_created_at":"2026-03-04 08:00:00","provider":"OPENAI","request_model":"gpt-4o",
+             "request_user_id":"bob@example.com","properties":{"Project":"search"},"prompt_tokens":1000,"prompt_cache_read_tokens":0,
+             "prompt_cache_write_tokens":0,"completion_tokens":50,"reasoning_tokens":0,"total_tokens":1050,"cost":0.00325,"response_status":200}
+            """;
+        await using var server = await RouteServer.StartAsync(Api([row], faults: false));
+        await using var temp = await TempBillingStore.CreateAsync();
+        var time = Clients.Clock();
+        var importer = Importer(server, temp, time, out var client);
+        using var _ = client;
+
+        await importer.ImportAsync(new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), CancellationToken.None);
+
+        var record = (await temp.Store.ReadUsageAsync(UsageFilter.All, CancellationToken.None).ToListAsync()).Single();
+        (record.Model, record.Cost, record.CostBasis, record.Person).ShouldBe(("gpt-4o", 0.00325m, CostBasis.Estimated, "bob@example.com"));
+        record.Tags["project"].ShouldBe("search");
+    }
+
     [Fact]
     public async Task Import_Again_AsksOnlySinceTheLastRecordAndReplacesInsteadOfAdding()
     {

@@ -110,6 +110,36 @@ public sealed class SyncRunnerTests
         (await temp.Store.CountUsageAsync(CancellationToken.None)).ShouldBe(5);
     }
 
+    [Fact]
+    public async Task Run_BedrockLogs_ImportsTheFolderOnceAndReportsAMissingOne()
+    {
+        await using var temp = await TempBillingStore.CreateAsync();
+        var logs = Path.Combine(temp.Directory, "AWSLogs", "123456789012", "BedrockModelInvocationLogs", "us-east-1", "2026", "03", "02");
+        Directory.CreateDirectory(logs);
+        static string Log(string id, int input) =>
+            $$$"""{"schemaType":"ModelInvocationLog","schemaVersion":"1.0","timestamp":"2026-03-02T10:15:04Z","accountId":"123456789012","region":"us-east-1","requestId":"{{{id}}}","operation":"Converse","modelId":"anthropic.claude-haiku-4-5-20251001-v1:0","identity":{"arn":"arn:aws:sts::123456789012:assumed-role/svc/i-1"},"input":{"inputTokenCount":{{{input}}}},"output":{"outputTokenCount":5},"requestMetadata":{"project":"checkout"}}""";
+        await File.WriteAllLinesAsync(Path.Combine(logs, "part-1.json"), [Log("r1", 100), Log("r2", 200), "{not json"]);
+        var sources = DirectoryLoader.Parse(
+            """
+            sources:
+              - { kind: bedrock-logs, path: AWSLogs/123456789012/BedrockModelInvocationLogs }
+              - { kind: bedrock-logs, name: elsewhere, path: "missing/*.json" }
+            """,
+            "receipts.yaml").Sources;
+        var runner = new SyncRunner(Context(temp, Clients.Clock()) with { BaseDirectory = temp.Directory });
+
+        var first = await runner.RunAsync(sources, null, CancellationToken.None);
+        var again = await runner.RunAsync(sources, null, CancellationToken.None);
+
+        (first[0].Succeeded, first[0].Rows, first[0].From).ShouldBe((true, 2L, new DateTimeOffset(2026, 3, 2, 10, 15, 4, TimeSpan.Zero)));
+        first[0].Notes.ShouldContain("1 files (0 unchanged), 2 new");
+        first[0].Notes.ShouldContain(n => n.Contains("part-1.json:3", StringComparison.Ordinal));
+        first[1].Error!.ShouldContain("no such file or folder missing/*.json");
+        (again[0].Succeeded, again[0].Rows).ShouldBe((true, 0L));
+        again[0].Notes.ShouldContain("1 files (1 unchanged), 0 new");
+        (await temp.Store.CountUsageAsync(CancellationToken.None)).ShouldBe(2);
+    }
+
     private sealed class Collect(List<SyncProgress> steps) : IProgress<SyncProgress>
     {
         public void Report(SyncProgress value) => steps.Add(value);

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using Receipts.Domain.Attribution;
+using Receipts.Domain.Pipeline;
+using Receipts.Domain.Pricing;
 using Receipts.Domain.Storage;
 using Receipts.Sources.Focus;
 
@@ -15,12 +18,16 @@ internal static class ExportFocusCommand
             Description = "A month (2026-03) or a range of UTC days (2026-03-01..2026-03-15, end inclusive); default: everything",
         };
         var output = new Option<string?>("--out", "-o") { Description = "Write to this file (default: stdout)" };
+        var config = ConfigLocation.CreateOption();
         var command = new Command(
             "focus",
             """
-            Write Receipts' AI costs as a FOCUS 1.2 CSV: one row per UTC day, provider, workspace, API key, model, tier
-            and tool, with token splits and the cost basis (billed or estimated) in x_ columns and team, project and
-            confidence as tags ("unattributed" until attribution rules exist).
+            Write Receipts' attributed AI costs as a FOCUS 1.2 CSV for FinOps tools: one row per UTC day, provider,
+            workspace, API key, model, tier, tool and attribution. Dollars are the reconciled ones (a share of the
+            bill where billing covers the cell, else the price-book estimate; x_CostBasis says which); team,
+            project, person, rule and confidence are Tags and x_Team, x_Project, x_Person, x_AttributionRule,
+            x_AttributionConfidence columns (rules from receipts.yaml and `receipts attribute fix`). Billed cells
+            no usage explains and seats are rows too, so the file sums to what `receipts report attribution` shows.
 
             Examples:
               receipts export focus --period 2026-03 --out receipts-2026-03.csv
@@ -28,12 +35,22 @@ internal static class ExportFocusCommand
             """);
         command.Options.Add(period);
         command.Options.Add(output);
+        command.Options.Add(config);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
         {
             var context = new CommandContext(environment, parseResult);
             var filter = Filter(context.Get(period));
+            var directory = new DirectoryView(await ConfigLocation.LoadAsync(context.Get(config), environment, cancellationToken));
             await using var store = await context.OpenStoreAsync(cancellationToken);
-            var exporter = new FocusExporter(store, new FocusRowBuilder(_ => FocusAttribution.Unattributed));
+            var prices = await PriceBookLoader.LoadAsync(store, cancellationToken);
+            var corrections = await store.ReadCorrectionsAsync(cancellationToken);
+
+            // Without --period, everything up to the end of today (seats are charged day by day up to it).
+            var since = filter.Since ?? EarliestExport;
+            var until = filter.Until ?? Midnight(DateOnly.FromDateTime(environment.Time.GetUtcNow().UtcDateTime).AddDays(1));
+            var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, cancellationToken);
+            var spend = new LedgerSpend(ledger, new Attributor(directory.Attribution, corrections));
+            var exporter = new FocusExporter(store, new FocusRowBuilder(cell => cell.Attribution), spend);
             if (context.Get(output) is { } file)
             {
                 var path = Path.GetFullPath(file, environment.WorkingDirectory);
@@ -80,6 +97,8 @@ internal static class ExportFocusCommand
 
         throw new UserException($"--period '{period}' is not a month or a range of days.", "Write 2026-03 or 2026-03-01..2026-03-15.");
     }
+
+    private static readonly DateTimeOffset EarliestExport = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }
