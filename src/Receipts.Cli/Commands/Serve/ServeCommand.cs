@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Receipts.Server;
+using Receipts.Server.Dashboard;
 
 namespace Receipts.Cli.Commands.Serve;
 
@@ -34,17 +35,26 @@ internal static class ServeCommand
             DefaultValueFactory = _ => 5 * 1024 * 1024,
         };
 
+        var config = ConfigLocation.CreateOption();
+        var refresh = new Option<int>("--dashboard-refresh")
+        {
+            Description = "Minutes between background recomputes of the dashboard's numbers (default: 5; a correction recomputes at once)",
+            DefaultValueFactory = _ => 5,
+        };
         var command = new Command(
             "serve",
             """
-            Run the collector: POST /v1/usage batches (and OTLP, hooks), GET /healthz, GET /metrics.
-            Every route but /healthz needs a bearer token: create one with `receipts tokens create`.
+            Run the collector: POST /v1/usage batches (and OTLP, hooks), GET /healthz, GET /metrics,
+            and the dashboard at / (log in with a read-scope token; fixing an attribution needs admin).
+            Every route but /healthz needs a token: create one with `receipts tokens create`.
+            The dashboard reads the directory file (--config) afresh on every recompute.
             The store is the embedded DuckDB file by default (one server process); use PostgreSQL
             for several replicas. Ctrl+C or SIGTERM stops accepting and finishes in-flight batches.
 
             Examples:
               receipts serve
               receipts serve --urls http://0.0.0.0:5080 --public-metrics
+              receipts serve --config /etc/receipts/receipts.yaml --dashboard-refresh 10
               receipts serve --store "postgres:Host=db;Username=receipts;Password=$PGPASSWORD;Database=receipts"
             """);
         command.Options.Add(urls);
@@ -52,6 +62,8 @@ internal static class ServeCommand
         command.Options.Add(publicMetrics);
         command.Options.Add(usageLimit);
         command.Options.Add(otlpLimit);
+        command.Options.Add(config);
+        command.Options.Add(refresh);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
         {
             var context = new CommandContext(environment, parseResult);
@@ -67,9 +79,26 @@ internal static class ServeCommand
                 throw new UserException("Body limits must be positive byte counts.", "Example: --usage-body-limit 10485760 for 10 MB.");
             }
 
+            if (context.Get(refresh) < 1)
+            {
+                throw new UserException("--dashboard-refresh must be at least 1 minute.", "Example: --dashboard-refresh 5.");
+            }
+
+            var configOption = context.Get(config);
+            // Fail now on a named file that is missing or broken, not in the background later.
+            await ConfigLocation.LoadAsync(configOption, environment, cancellationToken);
+            var dashboard = new DashboardOptions
+            {
+                LoadDirectory = ct => ConfigLocation.LoadAsync(configOption, environment, ct),
+                RefreshInterval = TimeSpan.FromMinutes(context.Get(refresh)),
+            };
             var spec = StoreOption.Resolve(context, store);
             await using var opened = await StoreOption.OpenAsync(context, spec, cancellationToken);
-            await using var app = ReceiptsServer.Build(options, opened, builder => builder.Services.AddSingleton(environment.Time));
+            await using var app = ReceiptsServer.Build(options, opened, builder =>
+            {
+                builder.Services.AddSingleton(environment.Time);
+                builder.Services.AddSingleton(dashboard);
+            });
             try
             {
                 await app.StartAsync(cancellationToken);
