@@ -45,6 +45,11 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!File.Exists("/usr/bin/chromium"))
+        {
+            throw new InvalidOperationException("The dashboard tests drive Debian's Chromium: install it with `sudo bash scripts/test-deps.sh` (or apt-get install chromium).");
+        }
+
         Directory.CreateDirectory(Root);
         await RunCliAsync("demo", "--dir", Path.Combine(Root, "demo"), "--db", StorePath, "--json");
         _playwright = await Playwright.CreateAsync();

@@ -65,14 +65,14 @@
   shareOptions.scales.y.max = 100;
   charts.push(new Chart(document.getElementById('chart-share'), {
     type: 'line',
-    data: { labels: data.weeks, datasets: teams.map(function (t, i) { return { label: label(t), team: t, kind: 'share', data: data.share[t], borderColor: color(i), backgroundColor: color(i), spanGaps: true, tension: 0.2 }; }) },
+    data: { labels: data.weeks, datasets: teams.map(function (t, i) { return { label: label(t), team: t, kind: 'share', data: data.share[t], borderColor: color(i), backgroundColor: color(i), spanGaps: true, cubicInterpolationMode: 'monotone' }; }) },
     options: shareOptions
   }));
 
   // 4. CPVO trend.
   charts.push(new Chart(document.getElementById('chart-cpvo'), {
     type: 'line',
-    data: { labels: data.weeks, datasets: teams.map(function (t, i) { return { label: label(t), team: t, kind: 'cpvo', data: data.cpvo[t], borderColor: color(i), backgroundColor: color(i), spanGaps: true, tension: 0.2 }; }) },
+    data: { labels: data.weeks, datasets: teams.map(function (t, i) { return { label: label(t), team: t, kind: 'cpvo', data: data.cpvo[t], borderColor: color(i), backgroundColor: color(i), spanGaps: true, cubicInterpolationMode: 'monotone' }; }) },
     options: base('Dollars per verified outcome', function (v) { return money(v); })
   }));
 
