@@ -31,6 +31,7 @@ internal static class SnapshotBuilder
         });
 
         var firstWeek = IsoWeek.Parse(result.Report.Weeks[0]);
+        var firstWeekText = firstWeek.ToString();
         var links = new ChangeLinkIndex(result.Outcomes);
         var cells = new Dictionary<(string, string?, string?, string?, string, string?, string?, string?), DashboardSnapshot.SpendCell>();
         var sessions = new Dictionary<string, DashboardSnapshot.SessionSummary>(StringComparer.Ordinal);
@@ -55,7 +56,8 @@ internal static class SnapshotBuilder
             }
 
             var week = WeekOf(s.At, zone, weekCache);
-            if (IsoWeek.Parse(week) < firstWeek)
+            // "yyyy-Www" sorts like the weeks it names.
+            if (string.CompareOrdinal(week, firstWeekText) < 0)
             {
                 continue;
             }
@@ -105,16 +107,13 @@ internal static class SnapshotBuilder
             session.Week = WeekOf(session.First, zone, weekCache);
         }
 
-        // A change's cost is the CPVO report's own (its cost-per-change distribution); the index above only says
-        // which sessions it came from (the tests check the two agree).
-        var official = ChangeCostLinker.Link(result.Outcomes, ledger.Items);
+        // Linked by the CPVO report's rule (ChangeLinkIndex); the tests check each change's cost against ChangeCostLinker.
         var changes = result.Outcomes
             .Select(o =>
             {
                 var key = ChangeCostLinker.Key(o);
-                var cost = official.CostOf(o);
-                var records = changeCosts.TryGetValue(key, out var m) ? m.Records : 0;
-                return new DashboardSnapshot.ChangeSummary(key, o, IsoWeek.Of(o.MergedAt, zone).ToString(), cost, records);
+                var linked = changeCosts.TryGetValue(key, out var m) ? m : ((decimal, int)?)null;
+                return new DashboardSnapshot.ChangeSummary(key, o, IsoWeek.Of(o.MergedAt, zone).ToString(), linked?.Item1, linked?.Item2 ?? 0);
             })
             .Where(c => IsoWeek.Parse(c.Week) >= firstWeek)
             .OrderByDescending(c => c.Outcome.MergedAt)
