@@ -25,6 +25,12 @@ public sealed class DashboardOptions
     /// <summary>The reporting zone for ISO weeks; null: the directory's <c>timezone:</c>, else UTC.</summary>
     public TimeZoneInfo? Zone { get; set; }
 
+    /// <summary>
+    /// False: no snapshot is computed and the pages say the dashboard is off (<c>receipts serve --no-dashboard</c>,
+    /// for a collector-only process). Default: true.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>How long the login cookie lasts. Default: 12 hours.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }

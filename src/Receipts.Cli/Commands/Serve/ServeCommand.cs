@@ -41,6 +41,10 @@ internal static class ServeCommand
             Description = "Minutes between background recomputes of the dashboard's numbers (default: 5; a correction recomputes at once)",
             DefaultValueFactory = _ => 5,
         };
+        var noDashboard = new Option<bool>("--no-dashboard")
+        {
+            Description = "Collector only: no dashboard snapshot is computed (it reads the whole period from the store every few minutes)",
+        };
         var command = new Command(
             "serve",
             """
@@ -64,6 +68,7 @@ internal static class ServeCommand
         command.Options.Add(otlpLimit);
         command.Options.Add(config);
         command.Options.Add(refresh);
+        command.Options.Add(noDashboard);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
         {
             var context = new CommandContext(environment, parseResult);
@@ -91,6 +96,7 @@ internal static class ServeCommand
             {
                 LoadDirectory = ct => ConfigLocation.LoadAsync(configOption, environment, ct),
                 RefreshInterval = TimeSpan.FromMinutes(context.Get(refresh)),
+                Enabled = !context.Get(noDashboard),
             };
             var spec = StoreOption.Resolve(context, store);
             await using var opened = await StoreOption.OpenAsync(context, spec, cancellationToken);

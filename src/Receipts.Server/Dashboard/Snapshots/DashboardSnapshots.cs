@@ -32,7 +32,7 @@ internal sealed partial class DashboardSnapshots(
     public bool Computing => _computing;
 
     /// <summary>False when the store cannot serve the dashboard (see <see cref="DashboardStoreFactory"/>).</summary>
-    public bool Available => store is not null;
+    public bool Available => store is not null && options.Enabled;
 
     /// <summary>Records a correction in the store (the caller then asks for a new snapshot).</summary>
     public Task WriteCorrectionAsync(Receipts.Domain.Attribution.Correction correction, CancellationToken cancellationToken) =>
@@ -49,7 +49,7 @@ internal sealed partial class DashboardSnapshots(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (store is null)
+        if (store is null || !options.Enabled)
         {
             return;
         }
