@@ -44,7 +44,8 @@ public sealed class DashboardServer : IAsyncDisposable
 
     public string IngestToken { get; private set; } = string.Empty;
 
-    public static async Task<DashboardServer> StartAsync(DemoFixture demo, string name)
+    /// <param name="prepare">Runs on the served store before the server starts (e.g. writes billing).</param>
+    public static async Task<DashboardServer> StartAsync(DemoFixture demo, string name, Func<ServerStore, Task>? prepare = null)
     {
         var folder = Directory.CreateDirectory(Path.Combine(demo.Root, name)).FullName;
         var served = Path.Combine(folder, "served.duckdb");
@@ -55,6 +56,10 @@ public sealed class DashboardServer : IAsyncDisposable
         var read = await CreateTokenAsync(store, "dashboard-reader", TokenScope.Read);
         var admin = await CreateTokenAsync(store, "dashboard-admin", TokenScope.Admin);
         var ingest = await CreateTokenAsync(store, "laptops", TokenScope.Ingest);
+        if (prepare is not null)
+        {
+            await prepare(store);
+        }
         var app = ReceiptsServer.Build(new ReceiptsServerOptions { Urls = ["http://127.0.0.1:0"] }, store, builder =>
         {
             builder.Logging.ClearProviders();
@@ -111,6 +116,17 @@ public sealed class DashboardServer : IAsyncDisposable
             directory,
             new CpvoService.Request(CpvoGrouping.Team, weeks, asOf, directory.Zone ?? TimeZoneInfo.Utc, Trend: false),
             CancellationToken.None);
+    }
+
+    /// <summary>The reconciliation cells of the demo store (before any server touched it), as the CLI computes them.</summary>
+    public static async Task<IReadOnlyList<Receipts.Domain.Reconciliation.CellSummary>> ExpectedCellsAsync(DemoFixture demo, DateTimeOffset asOf)
+    {
+        var directory = new DirectoryView(await DirectoryLoader.LoadAsync(demo.ConfigPath, CancellationToken.None));
+        var copy = Path.Combine(demo.Root, "cells-" + Guid.NewGuid().ToString("n")[..6] + ".duckdb");
+        File.Copy(demo.StorePath, copy);
+        await using var store = await DuckDbStore.OpenAsync(copy, TimeProvider.System, CancellationToken.None);
+        var result = await CpvoService.RunAsync(store, directory, new CpvoService.Request(CpvoGrouping.Team, 8, asOf, directory.Zone ?? TimeZoneInfo.Utc, Trend: false), CancellationToken.None);
+        return result.Ledger.Cells;
     }
 
     public async ValueTask DisposeAsync()

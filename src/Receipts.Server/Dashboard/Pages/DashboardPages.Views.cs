@@ -83,7 +83,7 @@ internal static partial class DashboardPages
             {
                 var billed = g.Where(c => c.Billed is not null).ToList();
                 var b = billed.Sum(c => c.Billed!.Value);
-                var o = billed.Sum(c => c.Observed);
+                var o = billed.Sum(c => c.BilledObserved);
                 return (IReadOnlyList<TableCell>)[
                     TableCell.Of(g.Key), TableCell.Money(billed.Count == 0 ? null : b), TableCell.Money(g.Sum(c => c.Observed)), TableCell.Money(g.Sum(c => c.Attributed)),
                     TableCell.Money(g.Sum(c => c.Unattributed)), TableCell.Share(b == 0 ? null : (b - o) / b), TableCell.Count(g.Sum(c => c.Records)),

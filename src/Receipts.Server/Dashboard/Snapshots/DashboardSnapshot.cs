@@ -117,5 +117,6 @@ internal sealed record DashboardSnapshot
 
     internal sealed record ChangeSummary(string Key, ChangeOutcome Outcome, string Week, decimal? Cost, int Records);
 
-    internal sealed record ReconCell(string Week, string Provider, string Identity, decimal? Billed, decimal Observed, decimal Attributed, decimal Unattributed, int Records);
+    /// <param name="BilledObserved">The observed dollars of the cells a bill covers: drift compares only those.</param>
+    internal sealed record ReconCell(string Week, string Provider, string Identity, decimal? Billed, decimal BilledObserved, decimal Observed, decimal Attributed, decimal Unattributed, int Records);
 }

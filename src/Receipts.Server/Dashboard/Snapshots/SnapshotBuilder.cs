@@ -170,10 +170,11 @@ internal static class SnapshotBuilder
             }
 
             var key = (week.ToString(), c.Cell.Provider, $"{c.Cell.IdentityKind.ToString().ToLowerInvariant()}:{c.Cell.IdentityId}");
-            var current = folded.GetValueOrDefault(key) ?? new DashboardSnapshot.ReconCell(key.Item1, key.Provider, key.Item3, null, 0, 0, 0, 0);
+            var current = folded.GetValueOrDefault(key) ?? new DashboardSnapshot.ReconCell(key.Item1, key.Provider, key.Item3, null, 0, 0, 0, 0, 0);
             folded[key] = current with
             {
                 Billed = c.Billed is { } b ? (current.Billed ?? 0) + b : current.Billed,
+                BilledObserved = current.BilledObserved + (c.Billed is null ? 0 : c.Observed),
                 Observed = current.Observed + c.Observed,
                 Attributed = current.Attributed + c.Attributed,
                 Unattributed = current.Unattributed + c.Unattributed,
