@@ -78,27 +78,27 @@ internal static partial class DashboardPages
         TableView Fold(string id, string title, Func<DashboardSnapshot.ReconCell, string> key, string header) => new(
             id,
             title,
-            [new(header), new("Billed", true), new("Observed", true), new("Attributed", true), new("Unattributed", true), new("Drift", true), new("Records", true)],
+            [new(header), new("Billed", true), new("Observed in billed cells", true), new("Drift", true), new("Estimated, no bill", true), new("Attributed", true), new("Unattributed", true), new("Records", true)],
             [.. cells.GroupBy(key).OrderByDescending(g => g.Sum(c => c.Billed ?? c.Observed)).Select(g =>
             {
                 var billed = g.Where(c => c.Billed is not null).ToList();
                 var b = billed.Sum(c => c.Billed!.Value);
                 var o = billed.Sum(c => c.BilledObserved);
                 return (IReadOnlyList<TableCell>)[
-                    TableCell.Of(g.Key), TableCell.Money(billed.Count == 0 ? null : b), TableCell.Money(g.Sum(c => c.Observed)), TableCell.Money(g.Sum(c => c.Attributed)),
-                    TableCell.Money(g.Sum(c => c.Unattributed)), TableCell.Share(b == 0 ? null : (b - o) / b), TableCell.Count(g.Sum(c => c.Records)),
+                    TableCell.Of(g.Key), TableCell.Money(billed.Count == 0 ? null : b), TableCell.Money(billed.Count == 0 ? null : o), TableCell.Share(b == 0 ? null : (b - o) / b),
+                    TableCell.Money(g.Sum(c => c.Observed - c.BilledObserved)), TableCell.Money(g.Sum(c => c.Attributed)), TableCell.Money(g.Sum(c => c.Unattributed)), TableCell.Count(g.Sum(c => c.Records)),
                 ];
             })]);
         var byProvider = Fold("providers", "Billed vs observed vs attributed, per provider", c => c.Provider, "Provider") with
         {
-            Note = "Billed: what the provider invoiced (billing imports). Observed: the price-book estimate of the records with context. Drift (B − O) / B over billed cells: unobserved usage or a stale price book. Attributed + unattributed = billed in every billed cell.",
+            Note = "Billed: what the provider invoiced (billing imports), per cell (provider, day, billing identity, model). Observed: the price-book estimate of the records seen in those cells. Drift (B − O) / B: unobserved usage or a stale price book. Cells no bill covers keep their estimate. Attributed + unattributed = billed in every billed cell.",
         };
         var byKey = Fold("keys", "Per provider and billing identity (key, workspace, seat)", c => c.Provider + " " + c.Identity, "Provider and identity");
         var idle = new TableView(
             "idle-seats",
             "Idle seats (paid, no usage that month)",
             [new("Tool"), new("Person"), new("Month"), new("Dollars", true)],
-            [.. s.IdleSeats.Select(x => (IReadOnlyList<TableCell>)[TableCell.Of(x.Seat.Tool), TableCell.Of(x.Seat.Person), TableCell.Of($"{x.Year}-{x.Month:00}"), TableCell.Money(x.Amount)])]);
+            [.. s.IdleSeats.Where(x => new DateOnly(x.Year, x.Month, 1).AddMonths(1) > Domain.Metrics.IsoWeek.Parse(f.WeeksOf(s)[0]).Monday).Select(x => (IReadOnlyList<TableCell>)[TableCell.Of(x.Seat.Tool), TableCell.Of(x.Seat.Person), TableCell.Of($"{x.Year}-{x.Month:00}"), TableCell.Money(x.Amount)])]);
         return new DashboardPage { Title = "Reconciliation", Crumbs = [("Home", "/" + f.Query())], Tables = [byProvider, byKey, idle] };
     }
 
