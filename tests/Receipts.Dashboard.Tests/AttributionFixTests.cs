@@ -19,6 +19,13 @@ public sealed class AttributionFixTests(DemoFixture demo)
         queueBefore.ShouldBeGreaterThan(0, "the demo company has disagreements to fix");
         await Browser.ScreenshotAsync(page, "attribution-before");
 
+        // A cross-site form (no antiforgery token) is refused before anything is recorded.
+        var forged = await page.Context.APIRequest.PostAsync(new Uri(server.Address, "/attribution/fix").ToString(), new()
+        {
+            Form = page.Context.APIRequest.CreateFormData().Set("target", "session").Set("value", "x").Set("project", "pay-api").Set("reason", "forged"),
+        });
+        forged.Status.ShouldBe(400);
+
         var form = page.Locator("form.fix").First;
         var session = await form.Locator("input[name=value]").InputValueAsync();
         var current = await form.Locator("select[name=project]").InputValueAsync();

@@ -199,6 +199,24 @@ public sealed class DashboardTests(DemoFixture demo)
     }
 
     [Fact]
+    public async Task Login_GoesBackToThePageAsked_ButNeverToAnotherSite()
+    {
+        var page = await demo.NewPageAsync();
+        await page.GotoAsync(new Uri(Server.Address, "/spend?weeks=4").ToString());
+        await page.FillAsync("#token", Server.ReadToken);
+        await page.ClickAsync("#login");
+        await page.WaitForURLAsync("**/spend?weeks=4");
+
+        var other = await demo.NewPageAsync();
+        await other.GotoAsync(new Uri(Server.Address, "/login?next=//example.com/steal").ToString());
+        await other.FillAsync("#token", Server.ReadToken);
+        await other.ClickAsync("#login");
+        await other.WaitForSelectorAsync("body[data-charts=drawn]");
+        new Uri(other.Url).Host.ShouldBe(Server.Address.Host);
+        new Uri(other.Url).AbsolutePath.ShouldBe("/");
+    }
+
+    [Fact]
     public async Task WrongOrMissingToken_NeverShowsData()
     {
         var page = await demo.NewPageAsync();
