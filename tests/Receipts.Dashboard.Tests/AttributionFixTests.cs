@@ -52,6 +52,31 @@ public sealed class AttributionFixTests(DemoFixture demo)
     }
 
     [Fact]
+    public async Task FixingASessionFromItsPage_MovesItToTheChosenProject()
+    {
+        await using var server = await DashboardServer.StartAsync(demo, "fix-session");
+        var page = await demo.NewPageAsync();
+        await Browser.LoginAsync(page, server.Address, server.AdminToken, "/spend");
+        var person = (await Browser.TableAsync(page, "people"))[1][0];
+        await page.ClickAsync($"table[data-table=people] a:text-is('{person}')");
+        await page.WaitForURLAsync("**/people/**");
+        await page.ClickAsync("table[data-table=sessions] tbody a >> nth=0");
+        await page.WaitForURLAsync("**/sessions/**");
+        var before = await Browser.FactAsync(page, "Project");
+        var target = (await page.Locator("form.fix select[name=project] option").AllTextContentsAsync()).First(p => p != before);
+        var version = (await server.StatusAsync()).GetProperty("version").GetInt64();
+        await page.Locator("form.fix select[name=project]").SelectOptionAsync(target);
+        await page.Locator("form.fix input[name=reason]").FillAsync("pairing session for the other team");
+        await page.Locator("form.fix button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync("**/sessions/**fixed=**");
+        (await page.TextContentAsync("#notice"))!.ShouldContain("Correction recorded");
+        await server.WaitForSnapshotAsync(version);
+        await page.ReloadAsync();
+        (await Browser.FactAsync(page, "Project")).ShouldBe(target);
+        await Browser.ScreenshotAsync(page, "session-fixed");
+    }
+
+    [Fact]
     public async Task AReadToken_SeesTheQueue_ButCannotFix()
     {
         var page = await demo.NewPageAsync();

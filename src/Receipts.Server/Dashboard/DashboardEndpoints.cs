@@ -38,7 +38,7 @@ public static class DashboardEndpoints
         pages.MapGet("/teams/{team}", (HttpContext http, string team) => Render(http, (s, f) => DashboardPages.Team(s, f, team)));
         pages.MapGet("/projects/{project}", (HttpContext http, string project) => Render(http, (s, f) => DashboardPages.Project(s, f, project)));
         pages.MapGet("/people/{person}", (HttpContext http, string person) => Render(http, (s, f) => DashboardPages.Person(s, f, person)));
-        pages.MapGet("/sessions/{id}", (HttpContext http, string id) => Render(http, (s, f) => DashboardPages.Session(s, f, id)));
+        pages.MapGet("/sessions/{id}", (HttpContext http, string id) => Render(http, (s, f) => DashboardPages.Session(s, f, id, http.GetCaller().Scope.Covers(TokenScope.Admin))));
         pages.MapGet("/change", (HttpContext http, string repo, string id) => Render(http, (s, f) => DashboardPages.Change(s, f, repo, id)));
         pages.MapGet("/spend", (HttpContext http) => Render(http, DashboardPages.Spend));
         pages.MapGet("/reconciliation", (HttpContext http) => Render(http, DashboardPages.Reconciliation));
@@ -126,6 +126,9 @@ public static class DashboardEndpoints
             AntiforgeryField = tokens.FormFieldName,
             AntiforgeryToken = tokens.RequestToken ?? string.Empty,
             ChartsAvailable = ChartsAvailable,
+            Notice = http.Request.Query["fixed"].ToString() is { Length: > 0 } fixedValue
+                ? $"Correction recorded for {fixedValue}. The numbers follow as soon as the recompute finishes (the status line above says when)."
+                : null,
         };
     }
 
@@ -226,7 +229,8 @@ public static class DashboardEndpoints
         var correction = new Correction(Guid.NewGuid().ToString("n"), time.GetUtcNow(), "dashboard:" + caller.TokenName, reason, target!.Value, value, project);
         await snapshots.WriteCorrectionAsync(correction, cancellationToken);
         snapshots.RequestRefresh();
-        return TypedResults.Redirect("/attribution?fixed=" + Uri.EscapeDataString(value));
+        var back = SafeNext(form["next"]) is var n && n != "/" ? n : "/attribution";
+        return TypedResults.Redirect(back + (back.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "fixed=" + Uri.EscapeDataString(value));
     }
 
     private static async Task<IResult> RefreshAsync(HttpContext http, IAntiforgery antiforgery, DashboardSnapshots snapshots, CancellationToken cancellationToken)

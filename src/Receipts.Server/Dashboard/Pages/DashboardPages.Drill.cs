@@ -101,7 +101,7 @@ internal static partial class DashboardPages
         };
     }
 
-    public static DashboardPage? Session(DashboardSnapshot s, Filters f, string id)
+    public static DashboardPage? Session(DashboardSnapshot s, Filters f, string id, bool canFix)
     {
         var session = s.Sessions.FirstOrDefault(x => x.Id == id);
         if (session is null)
@@ -141,8 +141,10 @@ internal static partial class DashboardPages
                 ("Records", session.Records.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)),
                 ("Models", string.Join(", ", session.Models)),
             ],
-            Notes = ["Fix where this session's dollars went on the attribution page (it becomes a correction)."],
             Tables = [linkTable],
+            CanFix = canFix,
+            CorrectableProjects = s.CorrectableProjects,
+            Fixes = [new FixForm("session", id, "This session", session.Project, session.Project is null ? [] : [session.Project], Format.Money(session.Spend), $"{session.Repo} {session.Branch}".Trim())],
         };
     }
 

@@ -27,6 +27,9 @@ public sealed record ShellModel
 
     public required string AntiforgeryToken { get; init; }
 
+    /// <summary>A one-line confirmation (a correction was recorded).</summary>
+    public string? Notice { get; init; }
+
     /// <summary>False when the build had no npm: the page says the charts are missing.</summary>
     public bool ChartsAvailable { get; init; } = true;
 }
