@@ -253,13 +253,16 @@ public static class DashboardEndpoints
         snapshots.Computing,
         snapshots.LastError));
 
-    private static IResult Asset(string name)
+    private static IResult Asset(HttpContext http, string name)
     {
         if (!Assets.Contains(name, StringComparer.Ordinal) || typeof(DashboardEndpoints).Assembly.GetManifestResourceStream(ResourcePrefix + name) is not { } stream)
         {
             return TypedResults.NotFound();
         }
 
+        // Scripts and style change only with a new build; an hour keeps repeat loads off the wire.
+        http.Response.Headers.CacheControl = "public, max-age=3600";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
         var type = name.EndsWith(".css", StringComparison.Ordinal) ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
         return TypedResults.Stream(stream, type, lastModified: null, entityTag: null);
     }
