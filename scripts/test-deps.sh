@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Test dependencies for a fresh Debian machine, run as root: PostgreSQL on 127.0.0.1:5432 with a
-# role receipts/receipts that may create databases (each test class makes its own database).
+# role receipts/receipts that may create databases (each test class makes its own database), Chromium for the
+# dashboard's browser tests, and Node.js/npm for the dashboard's chart library.
 # Idempotent: a second run finds everything in place and only makes sure the cluster is running.
 # Works without systemd (pg_ctlcluster starts the server directly).
 # Prints the connection string on its last line, e.g.:
@@ -23,6 +24,21 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq postgresql >&2
+fi
+
+# The dashboard's browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is
+# not used); the server's build runs `npm ci` for the dashboard's chart library.
+if [ ! -x /usr/bin/chromium ]; then
+  log "installing chromium"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq chromium >&2
+fi
+if ! command -v npm >/dev/null 2>&1; then
+  log "installing nodejs and npm"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq nodejs npm >&2
 fi
 
 VERSION="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Receipts.Server.Apis;
+using Receipts.Server.Dashboard;
 using Receipts.Server.Metrics;
 using Receipts.Server.Storage;
 
@@ -38,6 +39,7 @@ public static class ReceiptsServer
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         builder.Services.AddReceiptsServer(options, store);
+        builder.Services.AddDashboard(store);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -57,6 +59,7 @@ public static class ReceiptsServer
         app.MapMetricsApi(options.PublicMetrics);
         app.MapUsageApi();
         app.MapOtlpApi();
+        app.MapDashboard();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Receipts.Server;
 using Receipts.Server.Scheduling;
+using Receipts.Server.Dashboard;
 
 namespace Receipts.Cli.Commands.Serve;
 
@@ -36,11 +37,22 @@ internal static class ServeCommand
         };
 
         var config = ConfigLocation.CreateOption();
+        var refresh = new Option<int>("--dashboard-refresh")
+        {
+            Description = "Minutes between background recomputes of the dashboard's numbers (default: 5; a correction recomputes at once)",
+            DefaultValueFactory = _ => 5,
+        };
+        var noDashboard = new Option<bool>("--no-dashboard")
+        {
+            Description = "Collector only: no dashboard snapshot is computed (it reads the whole period from the store every few minutes)",
+        };
         var command = new Command(
             "serve",
             """
-            Run the collector: POST /v1/usage batches (and OTLP, hooks), GET /healthz, GET /metrics.
-            Every route but /healthz needs a bearer token: create one with `receipts tokens create`.
+            Run the collector: POST /v1/usage batches (and OTLP, hooks), GET /healthz, GET /metrics,
+            and the dashboard at / (log in with a read-scope token; fixing an attribution needs admin).
+            Every route but /healthz needs a token: create one with `receipts tokens create`.
+            The dashboard reads the directory file (--config) afresh on every recompute.
             With a directory file (receipts.yaml) it also runs the budget and anomaly checks on
             alerts: schedule:, sends the reports of alerts: reports: (the weekly report) on their cron
             schedules, and watches the collector's stream for runaway hours (docs/alerts.md).
@@ -50,6 +62,7 @@ internal static class ServeCommand
             Examples:
               receipts serve
               receipts serve --urls http://0.0.0.0:5080 --public-metrics
+              receipts serve --config /etc/receipts/receipts.yaml --dashboard-refresh 10
               receipts serve --store "postgres:Host=db;Username=receipts;Password=$PGPASSWORD;Database=receipts"
             """);
         command.Options.Add(urls);
@@ -58,6 +71,8 @@ internal static class ServeCommand
         command.Options.Add(usageLimit);
         command.Options.Add(otlpLimit);
         command.Options.Add(config);
+        command.Options.Add(refresh);
+        command.Options.Add(noDashboard);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
         {
             var context = new CommandContext(environment, parseResult);
@@ -73,8 +88,21 @@ internal static class ServeCommand
                 throw new UserException("Body limits must be positive byte counts.", "Example: --usage-body-limit 10485760 for 10 MB.");
             }
 
+            if (context.Get(refresh) < 1)
+            {
+                throw new UserException("--dashboard-refresh must be at least 1 minute.", "Example: --dashboard-refresh 5.");
+            }
+
+            var configOption = context.Get(config);
+            // Fail now on a named file that is missing or broken, not in the background later.
+            var directory = await ConfigLocation.LoadAsync(configOption, environment, cancellationToken);
+            var dashboard = new DashboardOptions
+            {
+                LoadDirectory = ct => ConfigLocation.LoadAsync(configOption, environment, ct),
+                RefreshInterval = TimeSpan.FromMinutes(context.Get(refresh)),
+                Enabled = !context.Get(noDashboard),
+            };
             var spec = StoreOption.Resolve(context, store);
-            var directory = await ConfigLocation.LoadAsync(context.Get(config), environment, cancellationToken);
             await using var opened = await StoreOption.OpenAsync(context, spec, cancellationToken);
             await using var app = ReceiptsServer.Build(options, opened, builder =>
             {
@@ -83,6 +111,8 @@ internal static class ServeCommand
                 {
                     builder.Services.AddReceiptsReporting(opened, directory, environment.GetVariable);
                 }
+
+                builder.Services.AddSingleton(dashboard);
             });
             try
             {
