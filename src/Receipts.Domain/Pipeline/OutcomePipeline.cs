@@ -15,13 +15,27 @@ public static class OutcomePipeline
         int? windowOverride,
         CancellationToken cancellationToken)
     {
+        var facts = await ReadAsync(store, cancellationToken);
+        return Verify(facts, directory, asOf, windowOverride);
+    }
+
+    /// <summary>The facts verification reads, read once so the caller can use the changes before verifying.</summary>
+    internal static async Task<OutcomeFacts> ReadAsync(IOutcomeStore store, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(directory);
         var changes = await store.ReadChangesAsync(ChangeFilter.All, cancellationToken);
         var events = await store.ReadTicketEventsAsync(cancellationToken);
         var history = await store.ReadTeamWindowChangesAsync(cancellationToken);
-        var verifier = new OutcomeVerifier(new WindowPolicy(directory.Config, history, windowOverride), directory.Config.Outcomes);
-        var result = verifier.Verify(changes.Where(c => c.MergedAt <= asOf), events, asOf);
+        return new OutcomeFacts(changes, events, history);
+    }
+
+    /// <summary>Pure: verifies the facts as of an instant (safe to run beside a store read).</summary>
+    internal static IReadOnlyList<ChangeOutcome> Verify(OutcomeFacts facts, DirectoryView directory, DateTimeOffset asOf, int? windowOverride)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(directory);
+        var verifier = new OutcomeVerifier(new WindowPolicy(directory.Config, facts.History, windowOverride), directory.Config.Outcomes);
+        var result = verifier.Verify(facts.Changes.Where(c => c.MergedAt <= asOf), facts.Events, asOf);
         return result.Verdicts.Select(v => ToOutcome(v, directory)).ToList();
     }
 
