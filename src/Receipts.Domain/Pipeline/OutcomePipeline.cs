@@ -36,12 +36,19 @@ public static class OutcomePipeline
         ArgumentNullException.ThrowIfNull(directory);
         var verifier = new OutcomeVerifier(new WindowPolicy(directory.Config, facts.History, windowOverride), directory.Config.Outcomes);
         var result = verifier.Verify(facts.Changes.Where(c => c.MergedAt <= asOf), facts.Events, asOf);
-        return result.Verdicts.Select(v => ToOutcome(v, directory)).ToList();
+        // Projects by repo once per repo, not once per change (the directory scans every project each time).
+        var projects = new Dictionary<string, string?>(StringComparer.Ordinal);
+        return result.Verdicts.Select(v => ToOutcome(v, directory, projects)).ToList();
     }
 
-    private static ChangeOutcome ToOutcome(ChangeVerdict v, DirectoryView directory)
+    private static ChangeOutcome ToOutcome(ChangeVerdict v, DirectoryView directory, Dictionary<string, string?> projects)
     {
-        var project = directory.Config.ProjectForRepo(v.Change.Repo)?.Name;
+        if (!projects.TryGetValue(v.Change.Repo, out var project))
+        {
+            project = directory.Config.ProjectForRepo(v.Change.Repo)?.Name;
+            projects[v.Change.Repo] = project;
+        }
+
         return new ChangeOutcome
         {
             Repo = v.Change.Repo,
