@@ -137,8 +137,7 @@ public sealed partial class DuckDbStore
                    CAST(sum(web_search_requests) AS BIGINT), CAST(sum(requests) AS BIGINT), sum(cost),
                    source_kind, provider, model, service_tier, speed, inference_geo, cost_basis, currency,
                    api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool,
-                   repo, branch, cwd, ticket_ids, tags, long_context,
-                   separate, has_cost, utc_day, bucket, empty
+                   repo, branch, cwd, ticket_ids, tags, long_context
             FROM (
                 SELECT usage_records.*,
                        {separate} AS separate,

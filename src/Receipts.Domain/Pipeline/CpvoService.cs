@@ -33,10 +33,13 @@ public static class CpvoService
         var until = request.AsOf;
         var prices = await PriceBookLoader.LoadAsync(store, cancellationToken);
         var corrections = await store.ReadCorrectionsAsync(cancellationToken);
-        // Outcomes first: their merges tell the store where summed usage must split to link to changes exactly.
-        var outcomes = await OutcomePipeline.RunAsync(store, directory, request.AsOf, request.WindowOverride, cancellationToken);
-        var splits = LinkSplits.Of(outcomes, since, until);
+        // Changes first: their merges tell the store where summed usage must split to link to changes exactly.
+        // Verifying them is pure work on facts already read, so it runs while the store sums usage.
+        var facts = await OutcomePipeline.ReadAsync(store, cancellationToken);
+        var splits = LinkSplits.Of(facts.Changes, request.AsOf, since, until);
+        var verifying = Task.Run(() => OutcomePipeline.Verify(facts, directory, request.AsOf, request.WindowOverride), cancellationToken);
         var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, request.Zone, splits, cancellationToken);
+        var outcomes = await verifying;
         var report = CpvoCalculator.Calculate(
             ledger.Items,
             outcomes,

@@ -13,6 +13,22 @@ internal static class LinkSplits
     // Stores keep microseconds: "after the merge" starts one microsecond after it.
     private static readonly TimeSpan AfterMerge = TimeSpan.FromTicks(10);
 
+    /// <summary>The splits of the changes merged by <paramref name="asOf"/> (those verification sees), before verifying them.</summary>
+    public static UsageSplits Of(IReadOnlyList<Outcomes.Change> changes, DateTimeOffset asOf, DateTimeOffset since, DateTimeOffset until) =>
+        Of(
+            changes.Where(c => c.MergedAt <= asOf).Select(c => new ChangeOutcome
+            {
+                Repo = c.Repo,
+                Id = c.Id,
+                MergedAt = c.MergedAt,
+                HeadBranch = c.HeadBranch,
+                Tickets = c.Tickets,
+                FirstCommitAt = c.FirstCommitAt,
+                Status = OutcomeStatus.Pending,
+            }).ToList(),
+            since,
+            until);
+
     public static UsageSplits Of(IReadOnlyList<ChangeOutcome> changes, DateTimeOffset since, DateTimeOffset until)
     {
         var byBranch = new Dictionary<string, List<DateTimeOffset>>(StringComparer.Ordinal);

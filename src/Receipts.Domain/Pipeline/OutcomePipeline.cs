@@ -15,19 +15,40 @@ public static class OutcomePipeline
         int? windowOverride,
         CancellationToken cancellationToken)
     {
+        var facts = await ReadAsync(store, cancellationToken);
+        return Verify(facts, directory, asOf, windowOverride);
+    }
+
+    /// <summary>The facts verification reads, read once so the caller can use the changes before verifying.</summary>
+    internal static async Task<OutcomeFacts> ReadAsync(IOutcomeStore store, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(directory);
         var changes = await store.ReadChangesAsync(ChangeFilter.All, cancellationToken);
         var events = await store.ReadTicketEventsAsync(cancellationToken);
         var history = await store.ReadTeamWindowChangesAsync(cancellationToken);
-        var verifier = new OutcomeVerifier(new WindowPolicy(directory.Config, history, windowOverride), directory.Config.Outcomes);
-        var result = verifier.Verify(changes.Where(c => c.MergedAt <= asOf), events, asOf);
-        return result.Verdicts.Select(v => ToOutcome(v, directory)).ToList();
+        return new OutcomeFacts(changes, events, history);
     }
 
-    private static ChangeOutcome ToOutcome(ChangeVerdict v, DirectoryView directory)
+    /// <summary>Pure: verifies the facts as of an instant (safe to run beside a store read).</summary>
+    internal static IReadOnlyList<ChangeOutcome> Verify(OutcomeFacts facts, DirectoryView directory, DateTimeOffset asOf, int? windowOverride)
     {
-        var project = directory.Config.ProjectForRepo(v.Change.Repo)?.Name;
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(directory);
+        var verifier = new OutcomeVerifier(new WindowPolicy(directory.Config, facts.History, windowOverride), directory.Config.Outcomes);
+        var result = verifier.Verify(facts.Changes.Where(c => c.MergedAt <= asOf), facts.Events, asOf);
+        // Projects by repo once per repo, not once per change (the directory scans every project each time).
+        var projects = new Dictionary<string, string?>(StringComparer.Ordinal);
+        return result.Verdicts.Select(v => ToOutcome(v, directory, projects)).ToList();
+    }
+
+    private static ChangeOutcome ToOutcome(ChangeVerdict v, DirectoryView directory, Dictionary<string, string?> projects)
+    {
+        if (!projects.TryGetValue(v.Change.Repo, out var project))
+        {
+            project = directory.Config.ProjectForRepo(v.Change.Repo)?.Name;
+            projects[v.Change.Repo] = project;
+        }
+
         return new ChangeOutcome
         {
             Repo = v.Change.Repo,
