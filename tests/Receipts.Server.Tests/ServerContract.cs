@@ -37,6 +37,38 @@ public abstract class ServerContract : IAsyncLifetime
     protected virtual Task CleanupAsync() => Task.CompletedTask;
 
     [StoreFact]
+    public async Task Dashboard_OnThisStore_ComputesItsSnapshot_AndShowsHomeOnlyWithAReadCookie()
+    {
+        using var anonymous = await Client.GetAsync(new Uri("/dashboard/api/status", UriKind.Relative));
+        anonymous.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+
+        JsonElement status = default;
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard/api/status");
+            request.Headers.Add("Cookie", "receipts_dashboard=" + Server.ReadToken);
+            using var response = await Client.SendAsync(request);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            status = await Json(response);
+            if (status.GetProperty("version").ValueKind == JsonValueKind.Number || status.GetProperty("error").ValueKind == JsonValueKind.String)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        status.GetProperty("available").GetBoolean().ShouldBeTrue();
+        status.GetProperty("error").ValueKind.ShouldBe(JsonValueKind.Null);
+        status.GetProperty("version").ValueKind.ShouldBe(JsonValueKind.Number);
+        using var home = new HttpRequestMessage(HttpMethod.Get, "/");
+        home.Headers.Add("Cookie", "receipts_dashboard=" + Server.ReadToken);
+        using var page = await Client.SendAsync(home);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("<canvas");
+    }
+
+    [StoreFact]
     public async Task PostUsage_ValidBatch_Answers200WithCounts_AndTheRecordsAreCommitted()
     {
         using var response = await Client.SendAsync(Usage.Post(Usage.Batch(Usage.Record("a"), Usage.Record("b", 7), Usage.Record("c")), Server.IngestToken));

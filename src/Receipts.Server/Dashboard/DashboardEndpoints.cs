@@ -59,7 +59,7 @@ public static class DashboardEndpoints
         {
             var why = snapshots.Available
                 ? snapshots.LastError is { } error ? "The snapshot could not be computed: " + error : "The first snapshot is being computed; reload in a moment."
-                : "The dashboard is off on this server: it was started with --no-dashboard, or its store is PostgreSQL, which has no corrections table yet (docs/dashboard.md).";
+                : "The dashboard is off on this server: it was started with --no-dashboard (docs/dashboard.md).";
             if (wantsCsv)
             {
                 return TypedResults.Problem(title: "No snapshot yet", detail: why, statusCode: StatusCodes.Status503ServiceUnavailable);
