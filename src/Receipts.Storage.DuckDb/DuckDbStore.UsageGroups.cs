@@ -103,7 +103,7 @@ public sealed partial class DuckDbStore
 
     private static string UsageGroupsSql(UsageGroupFilter filter, List<string> where, bool splits)
     {
-        var separate = filter.Separate.Count == 0
+        var separate = filter.EachRecord ? "id" : filter.Separate.Count == 0
             ? "CAST(NULL AS VARCHAR)"
             : $"CASE WHEN id IN ({string.Join(", ", filter.Separate.Order(StringComparer.Ordinal).Select(Literal))}) THEN id END";
         var offsets = filter.ZoneOffsets();

@@ -28,8 +28,8 @@ public sealed partial class PostgresStore
             where.Add($"occurred_at < ${command.Parameters.Count}");
         }
 
-        var separate = "NULL::text";
-        if (filter.Separate.Count > 0)
+        var separate = filter.EachRecord ? "id" : "NULL::text";
+        if (!filter.EachRecord && filter.Separate.Count > 0)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = filter.Separate.ToArray() });
             separate = $"CASE WHEN id = ANY(${command.Parameters.Count}) THEN id END";

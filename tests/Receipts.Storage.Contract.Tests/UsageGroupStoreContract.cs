@@ -80,6 +80,19 @@ public abstract class UsageGroupStoreContract<TStore> : StoreContract<TStore>
         });
 
     [StoreFact]
+    public async Task ReadUsageGroups_EachRecord_GivesOneGroupPerRecordNamedByIt()
+    {
+        var records = Records();
+        await Store.WriteUsageAsync(records, [], Ct);
+
+        var groups = await Store.ReadUsageGroupsAsync(new UsageGroupFilter { Zone = TimeZoneInfo.Utc, EachRecord = true }, Ct).ToListAsync();
+
+        groups.ShouldAllBe(g => g.Records == 1);
+        groups.Select(g => g.Totals.Id).ShouldBe(records.Select(r => r.Id), ignoreOrder: true);
+        await AssertSameAsync(new UsageGroupFilter { Zone = TimeZoneInfo.Utc, EachRecord = true }, written: true);
+    }
+
+    [StoreFact]
     public async Task ReadUsageGroups_SplitAtInstant_NoGroupStraddlesIt()
     {
         await Store.WriteUsageAsync(Records(), [], Ct);
@@ -111,9 +124,12 @@ public abstract class UsageGroupStoreContract<TStore> : StoreContract<TStore>
         groups.Where(g => g.LongContext).Sum(g => g.Records).ShouldBe(records.Count(r => r.Tokens.TotalInput > 200_000 * r.Requests));
     }
 
-    private async Task AssertSameAsync(UsageGroupFilter filter)
+    private async Task AssertSameAsync(UsageGroupFilter filter, bool written = false)
     {
-        await Store.WriteUsageAsync(Records(), [], Ct);
+        if (!written)
+        {
+            await Store.WriteUsageAsync(Records(), [], Ct);
+        }
 
         var fromStore = await Store.ReadUsageGroupsAsync(filter, Ct).Select(Describe).ToListAsync();
         var inMemory = await UsageGroups.GroupAsync(Store.ReadUsageAsync(new UsageFilter { Since = filter.Since, Until = filter.Until }, Ct), filter, Ct).Select(Describe).ToListAsync();

@@ -44,10 +44,27 @@ public static class SpendPipeline
         DateTimeOffset until,
         TimeZoneInfo? zone,
         CancellationToken cancellationToken) =>
-        RunAsync(usage, billing, directory, prices, corrections, since, until, zone, splits: null, cancellationToken);
+        RunAsync(usage, billing, directory, prices, corrections, since, until, zone, splits: null, eachRecord: false, cancellationToken);
+
+    /// <param name="eachRecord">
+    /// True: one item per usage record (each item's <see cref="SpendItem.RecordId"/> is its record), for consumers that
+    /// look records up by id; false sums the records attribution cannot tell apart (faster, the same totals).
+    /// </param>
+    public static Task<SpendLedger> RunAsync(
+        IUsageStore usage,
+        IBillingStore? billing,
+        DirectoryView directory,
+        PriceBook prices,
+        IReadOnlyList<Correction> corrections,
+        DateTimeOffset since,
+        DateTimeOffset until,
+        TimeZoneInfo? zone,
+        bool eachRecord,
+        CancellationToken cancellationToken) =>
+        RunAsync(usage, billing, directory, prices, corrections, since, until, zone, splits: null, eachRecord, cancellationToken);
 
     /// <param name="splits">Where summed usage must split so that linking spend to changes sees what it would per record.</param>
-    internal static async Task<SpendLedger> RunAsync(
+    internal static Task<SpendLedger> RunAsync(
         IUsageStore usage,
         IBillingStore? billing,
         DirectoryView directory,
@@ -57,6 +74,20 @@ public static class SpendPipeline
         DateTimeOffset until,
         TimeZoneInfo? zone,
         UsageSplits? splits,
+        CancellationToken cancellationToken) =>
+        RunAsync(usage, billing, directory, prices, corrections, since, until, zone, splits, eachRecord: false, cancellationToken);
+
+    private static async Task<SpendLedger> RunAsync(
+        IUsageStore usage,
+        IBillingStore? billing,
+        DirectoryView directory,
+        PriceBook prices,
+        IReadOnlyList<Correction> corrections,
+        DateTimeOffset since,
+        DateTimeOffset until,
+        TimeZoneInfo? zone,
+        UsageSplits? splits,
+        bool eachRecord,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(usage);
@@ -75,6 +106,7 @@ public static class SpendPipeline
             Since = since,
             Until = until,
             Zone = zone,
+            EachRecord = eachRecord,
             Separate = corrections.Where(c => c.Target == CorrectionTarget.Record).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
         };
         if (splits is not null)

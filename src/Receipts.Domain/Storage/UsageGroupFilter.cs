@@ -21,6 +21,12 @@ public sealed record UsageGroupFilter
     public IReadOnlySet<string> Separate { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>
+    /// Every record in a group of its own, for the consumers that follow single records (the FOCUS export, per-request
+    /// bills): slower, the same totals. Default false.
+    /// </summary>
+    public bool EachRecord { get; init; }
+
+    /// <summary>
     /// Instants at which records on a branch are split: records before an instant never share a group with records
     /// at or after it. The CPVO pipeline splits at the merges and first commits of the changes on the branch, so every
     /// record of a group links to the same change. Default none.

@@ -51,7 +51,7 @@ public static class UsageGroups
             ? TimeZoneInfo.ConvertTime(r.At, zone).Date
             : new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Unspecified);
         return new Key(
-            filter.Separate.Contains(r.Id) ? r.Id : null,
+            filter.EachRecord || filter.Separate.Contains(r.Id) ? r.Id : null,
             r.SourceKind,
             r.Provider,
             r.Model,
