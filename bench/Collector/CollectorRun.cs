@@ -2,9 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Receipts.Domain.Tokens;
 using Receipts.Server;
+using Receipts.Server.Dashboard;
 using Receipts.Server.Storage;
 
 namespace Receipts.Bench.Collector;
@@ -43,7 +45,12 @@ internal static class CollectorRun
         var prefilled = options.Prefill > 0 ? $" (after prefilling {options.Prefill:N0} records in {prefillTime.Elapsed.TotalSeconds:0} s)" : string.Empty;
         var before = await store.Usage.CountUsageAsync(cancellationToken);
 
-        await using var app = ReceiptsServer.Build(new ReceiptsServerOptions { Urls = ["http://127.0.0.1:0"] }, store, b => b.Logging.ClearProviders());
+        await using var app = ReceiptsServer.Build(new ReceiptsServerOptions { Urls = ["http://127.0.0.1:0"] }, store, b =>
+        {
+            b.Logging.ClearProviders();
+            // A collector-only server, as `receipts serve --no-dashboard`: no snapshot reads the store mid-run.
+            b.Services.AddSingleton(new DashboardOptions { Enabled = false });
+        });
         await app.StartAsync(cancellationToken);
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = new Uri(app.Urls.Single()) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

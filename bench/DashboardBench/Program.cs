@@ -14,14 +14,17 @@ using Receipts.Server.Storage;
 using Receipts.Sources.Configuration;
 using Receipts.Storage.DuckDb;
 
-// receipts-bench-dashboard [records] [changes] [db path] [loads]
-// Fills an embedded store with generated usage records and changes (DuckDB SQL over range(), the same shape as
-// bench/CpvoBench), starts `receipts serve` in this process, waits for the dashboard's first snapshot, then loads
+// receipts-bench-dashboard [records] [changes] [db path] [loads] [sessions|spread]
+// Fills an embedded store with generated usage records and changes (DuckDB SQL over range(), the same shapes as
+// bench/CpvoBench: "sessions" (default) puts 100 consecutive records in one agent session on one branch, a minute
+// apart, as Claude Code and Codex write them; "spread" scatters every record of a session over the 12 weeks), starts `receipts serve` in this process, waits for the dashboard's first snapshot, then loads
 // the home page in Debian's Chromium (Playwright) several times and reports navigation start → all four charts drawn.
 var records = args.Length > 0 ? long.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
 var changes = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
 var path = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"receipts-dashboard-bench-{records}.duckdb");
 var loads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
+var layout = args.Length > 4 ? args[4] : "sessions";
+const int PerSession = 100;
 const int Repos = 20;
 const int Weeks = 12;
 var time = TimeProvider.System;
@@ -37,15 +40,27 @@ if (!File.Exists(path))
         await connection.OpenAsync(ct);
         var seconds = Weeks * 7 * 86400L;
         var start = now.AddSeconds(-seconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        await ExecAsync(connection, $"""
-            INSERT INTO usage_records
-            SELECT 'r' || i, 'claude-code', NULL, TIMESTAMP '{start}' + to_seconds((i * 7919) % {seconds}),
-                'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
-                1000 + i % 5000, 200 + i % 900, 20000 + i % 30000, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
-                'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || (i % 200), 's' || (i % 500000), 'claude-code', '2.0.0',
-                'github.com/acme/repo' || (i % {Repos}), 'feature/' || (i % {changes}), NULL, NULL, NULL
-            FROM range({records}) t(i)
-            """);
+        var usage = layout == "spread"
+            ? $"""
+                INSERT INTO usage_records
+                SELECT 'r' || i, 'claude-code', NULL, TIMESTAMP '{start}' + to_seconds((i * 7919) % {seconds}),
+                    'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
+                    1000 + i % 5000, 200 + i % 900, 20000 + i % 30000, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
+                    'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || (i % 200), 's' || (i % 500000), 'claude-code', '2.0.0',
+                    'github.com/acme/repo' || (i % {Repos}), 'feature/' || (i % {changes}), NULL, NULL, NULL
+                FROM range({records}) t(i)
+                """
+            : $"""
+                INSERT INTO usage_records
+                SELECT 'r' || i, 'claude-code', NULL,
+                    TIMESTAMP '{start}' + to_seconds(((i // {PerSession}) * 7919 * 37) % ({seconds} - 7200) + (i % {PerSession}) * 60 + i % 7),
+                    'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
+                    1000 + i % 5000, 200 + i % 900, 20000 + i % 30000 + CASE WHEN i % 101 = 0 THEN 190000 ELSE 0 END, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
+                    'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || ((i // {PerSession}) % 200), 's' || (i // {PerSession}), 'claude-code', '2.0.0',
+                    'github.com/acme/repo' || ((i // {PerSession}) % {Repos}), 'feature/' || ((i // {PerSession}) % {changes}), NULL, NULL, NULL
+                FROM range({records}) t(i)
+                """;
+        await ExecAsync(connection, usage);
         await ExecAsync(connection, $"""
             INSERT INTO changes
             SELECT 'github.com/acme/repo' || (i % {Repos}), '#' || i, 'sha' || i, i, TIMESTAMP '{start}' + to_seconds((i * 104729) % {seconds}),
@@ -55,7 +70,7 @@ if (!File.Exists(path))
             """);
     }
 
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filled {records:N0} usage records and {changes:N0} changes in {fill.Elapsed.TotalSeconds:F1} s"));
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filled {records:N0} usage records ({layout}) and {changes:N0} changes in {fill.Elapsed.TotalSeconds:F1} s"));
 }
 
 var yaml = "timezone: UTC\nteams:\n" + string.Concat(Enumerable.Range(0, Repos / 2).Select(t => $"  team{t}: {{ cadence: {(t % 2 == 0 ? "weekly" : "daily")} }}\n"))
