@@ -9,6 +9,7 @@ using Receipts.Server.Storage;
 using Receipts.Sources.Alerts;
 using Receipts.Sources.Configuration;
 using Receipts.Storage.DuckDb;
+using Receipts.Storage.Postgres;
 
 namespace Receipts.Server.Scheduling;
 
@@ -17,8 +18,8 @@ public static class ReportingServiceCollectionExtensions
     /// <summary>
     /// What <c>receipts serve</c> does with a directory file besides collecting: the budget and anomaly checks on
     /// <c>alerts: schedule:</c>, the reports of <c>alerts: reports:</c> on theirs, and the live runaway watch on the
-    /// collector's stream. The scheduled jobs need the embedded store (the PostgreSQL store keeps no alerts yet);
-    /// the live watch runs on either. Register a <see cref="TimeProvider"/> or <see cref="AlertDeliveryOptions"/> first to override.
+    /// collector's stream. The scheduled jobs and the live watch run on
+    /// either store. Register a <see cref="TimeProvider"/> or <see cref="AlertDeliveryOptions"/> first to override.
     /// </summary>
     public static IServiceCollection AddReceiptsReporting(this IServiceCollection services, ServerStore store, DirectoryConfig directory, Func<string, string?> getVariable)
     {
@@ -30,7 +31,6 @@ public static class ReportingServiceCollectionExtensions
         services.TryAddSingleton(provider => new ReportingContext(directory, getVariable, provider.GetRequiredService<AlertDeliveryOptions>()));
         services.TryAddSingleton(new ScheduleZone(directory.TimeZone is { } zone ? TimeZoneInfo.FindSystemTimeZoneById(zone) : TimeZoneInfo.Utc));
         services.TryAddSingleton(_ => new HttpClient { Timeout = Timeout.InfiniteTimeSpan });
-        var duck = store.Usage as DuckDbStore;
         if (directory.Alerts.LiveRunaway)
         {
             services.TryAddSingleton<RunawayTap>();
@@ -47,21 +47,27 @@ public static class ReportingServiceCollectionExtensions
             services.AddHostedService(provider => provider.GetRequiredService<LiveRunawayWatch>());
         }
 
-        if (duck is null)
+        return store.Usage switch
         {
-            return services;
-        }
+            DuckDbStore duck => AddScheduledJobs(services, duck, directory),
+            PostgresStore postgres => AddScheduledJobs(services, postgres, directory),
+            _ => services,
+        };
+    }
 
-        services.TryAddSingleton(duck);
-        services.TryAddSingleton<AlertCheckJob<DuckDbStore>>();
-        services.TryAddSingleton<WeeklyReportJob<DuckDbStore>>();
-        services.AddSingleton(provider => new CronJob("alerts-check", CronSchedule.Parse(directory.Alerts.CheckSchedule), provider.GetRequiredService<AlertCheckJob<DuckDbStore>>().RunAsync));
+    private static IServiceCollection AddScheduledJobs<TStore>(IServiceCollection services, TStore store, DirectoryConfig directory)
+        where TStore : class, IUsageStore, IOutcomeStore, IPriceStore, ICorrectionStore, IBudgetStore, IAlertStore
+    {
+        services.TryAddSingleton(store);
+        services.TryAddSingleton<AlertCheckJob<TStore>>();
+        services.TryAddSingleton<WeeklyReportJob<TStore>>();
+        services.AddSingleton(provider => new CronJob("alerts-check", CronSchedule.Parse(directory.Alerts.CheckSchedule), provider.GetRequiredService<AlertCheckJob<TStore>>().RunAsync));
         foreach (var report in directory.Alerts.Reports.Where(r => r.Report == "weekly"))
         {
             services.AddSingleton(provider => new CronJob(
                 "report-weekly",
                 CronSchedule.Parse(report.Schedule),
-                async (instant, token) => await provider.GetRequiredService<WeeklyReportJob<DuckDbStore>>().RunAsync(instant, report.Channels, token)));
+                async (instant, token) => await provider.GetRequiredService<WeeklyReportJob<TStore>>().RunAsync(instant, report.Channels, token)));
         }
 
         services.TryAddSingleton<CronScheduler>();

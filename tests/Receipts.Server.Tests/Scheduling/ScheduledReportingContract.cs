@@ -8,6 +8,7 @@ using Receipts.Server.Scheduling;
 using Receipts.Server.Storage;
 using Receipts.Sources.Alerts;
 using Receipts.Sources.Configuration;
+using Receipts.Storage.Contract.Tests;
 
 namespace Receipts.Server.Tests.Scheduling;
 
@@ -16,13 +17,22 @@ namespace Receipts.Server.Tests.Scheduling;
 /// clock moved across the instant), delivered to a local webhook receiver and a local SMTP sink while a dead
 /// channel fails beside them; and runaway burn seen on records posted over HTTP.
 /// </summary>
-public sealed class ScheduledReportingTests : IDisposable
+public abstract class ScheduledReportingContract : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("receipts-schedule").FullName;
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    protected string Folder => _directory;
 
-    [Fact]
+    public void Dispose()
+    {
+        Directory.Delete(_directory, recursive: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A fresh, empty store of the kind under test.</summary>
+    protected abstract Task<ServerStore> OpenStoreAsync(TimeProvider time);
+
+    [StoreFact]
     public async Task WeeklyReportAndAlertChecks_RunAtTheirCronInstants_AndADeadChannelBlocksNothing()
     {
         await using var hooks = await HookReceiver.StartAsync();
@@ -100,7 +110,7 @@ public sealed class ScheduledReportingTests : IDisposable
         scheduler.Runs.GetValueOrDefault("report-weekly").ShouldBe(1);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task LiveStream_AnHourFarAboveNormal_RaisesOneRunawayAlertAtTheWebhook()
     {
         await using var hooks = await HookReceiver.StartAsync();
@@ -191,9 +201,6 @@ public sealed class ScheduledReportingTests : IDisposable
         $$"""{"id":"{{id}}","sourceKind":"generic","at":"{{at}}","provider":"anthropic","model":"claude-sonnet-4-5","tokens":{"input":1000,"output":100,"cacheRead":0,"cacheWrite5m":0,"cacheWrite1h":0},"requests":1,"cost":{{cost.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"costBasis":"billed","person":"sarah","sessionId":"loop-1"}""");
 
     private static HttpRequestMessage Post(RunningServer server, string body) => Usage.Post(body, server.IngestToken);
-
-    private async Task<ServerStore> OpenStoreAsync(TimeProvider time) =>
-        await ServerStore.OpenAsync(new StoreSpec(StoreKind.DuckDb, Path.Combine(_directory, "r.duckdb")), time, CancellationToken.None);
 
     private static async Task SeedWeekdaysAsync(ServerStore store, DateOnly from, DateOnly until, decimal perDay)
     {
