@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
+using Receipts.Bench;
 using Receipts.Domain.Metrics;
 using Receipts.Domain.Pipeline;
 using Receipts.Domain.Storage;
@@ -18,53 +19,15 @@ var changes = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture
 var layout = args.Length > 3 ? args[3] : "sessions";
 var path = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"receipts-cpvo-bench-{records}-{layout}.duckdb");
 var phases = !args.Contains("--no-phases");
-const int Repos = 20;
-const int Weeks = 12;
-const int PerSession = 100;
+const int Repos = BenchStore.Repos;
+const int Weeks = BenchStore.Weeks;
 var asOf = new DateTimeOffset(2026, 11, 22, 23, 0, 0, TimeSpan.Zero);
 var time = TimeProvider.System;
 var ct = CancellationToken.None;
 
 if (!File.Exists(path))
 {
-    var fill = Stopwatch.StartNew();
-    await (await DuckDbStore.OpenAsync(path, time, ct)).DisposeAsync();
-    await using (var connection = new DuckDBConnection($"Data Source={path}"))
-    {
-        await connection.OpenAsync(ct);
-        var seconds = Weeks * 7 * 86400L;
-        var start = asOf.AddSeconds(-seconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        var usage = layout == "spread"
-            ? $"""
-                INSERT INTO usage_records
-                SELECT 'r' || i, 'claude-code', NULL, TIMESTAMP '{start}' + to_seconds((i * 7919) % {seconds}),
-                    'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
-                    1000 + i % 5000, 200 + i % 900, 20000 + i % 30000, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
-                    'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || (i % 200), 's' || (i % 500000), 'claude-code', '2.0.0',
-                    'github.com/acme/repo' || (i % {Repos}), 'feature/' || (i % {changes}), NULL, NULL, NULL
-                FROM range({records}) t(i)
-                """
-            : $"""
-                INSERT INTO usage_records
-                SELECT 'r' || i, 'claude-code', NULL,
-                    TIMESTAMP '{start}' + to_seconds(((i // {PerSession}) * 7919 * 37) % ({seconds} - 7200) + (i % {PerSession}) * 60 + i % 7),
-                    'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
-                    1000 + i % 5000, 200 + i % 900, 20000 + i % 30000 + CASE WHEN i % 101 = 0 THEN 190000 ELSE 0 END, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
-                    'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || ((i // {PerSession}) % 200), 's' || (i // {PerSession}), 'claude-code', '2.0.0',
-                    'github.com/acme/repo' || ((i // {PerSession}) % {Repos}), 'feature/' || ((i // {PerSession}) % {changes}), NULL, NULL, NULL
-                FROM range({records}) t(i)
-                """;
-        await ExecAsync(connection, usage);
-        await ExecAsync(connection, $"""
-            INSERT INTO changes
-            SELECT 'github.com/acme/repo' || (i % {Repos}), '#' || i, 'sha' || i, i, TIMESTAMP '{start}' + to_seconds((i * 104729) % {seconds}),
-                'dev' || (i % 200), 'feature/' || i, 'change ' || i, '[]', '["src/f' || (i % 500) || '.cs"]', '[]', '[]', '[]', '[]', 'github',
-                NULL, NULL, NULL
-            FROM range({changes}) t(i)
-            """);
-    }
-
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filled {records:N0} usage records ({layout}) and {changes:N0} changes in {fill.Elapsed.TotalSeconds:F1} s"));
+    await BenchStore.FillAsync(path, records, changes, layout, asOf, time, ct);
 }
 
 var yaml = "timezone: UTC\nteams:\n" + string.Concat(Enumerable.Range(0, Repos / 2).Select(t => $"  team{t}: {{}}\n"))
@@ -137,11 +100,4 @@ static string Digest(CpvoReport report)
 
     var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))[..16];
     return string.Create(CultureInfo.InvariantCulture, $"report digest {hash} ({report.Rows.Count} rows, spend {report.Rows.Sum(r => r.Spend):F6}, cordon {report.CordonSpend:F6})");
-}
-
-static async Task ExecAsync(DuckDBConnection connection, string sql)
-{
-    await using var command = connection.CreateCommand();
-    command.CommandText = sql;
-    await command.ExecuteNonQueryAsync();
 }

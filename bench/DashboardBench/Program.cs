@@ -7,6 +7,7 @@ using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using Receipts.Bench;
 using Receipts.Domain.Tokens;
 using Receipts.Server;
 using Receipts.Server.Dashboard;
@@ -24,53 +25,14 @@ var changes = args.Length > 1 ? long.Parse(args[1], CultureInfo.InvariantCulture
 var path = args.Length > 2 ? args[2] : Path.Combine(Path.GetTempPath(), $"receipts-dashboard-bench-{records}.duckdb");
 var loads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 10;
 var layout = args.Length > 4 ? args[4] : "sessions";
-const int PerSession = 100;
-const int Repos = 20;
-const int Weeks = 12;
+const int Repos = BenchStore.Repos;
 var time = TimeProvider.System;
 var ct = CancellationToken.None;
 var now = time.GetUtcNow();
 
 if (!File.Exists(path))
 {
-    var fill = Stopwatch.StartNew();
-    await (await DuckDbStore.OpenAsync(path, time, ct)).DisposeAsync();
-    await using (var connection = new DuckDBConnection($"Data Source={path}"))
-    {
-        await connection.OpenAsync(ct);
-        var seconds = Weeks * 7 * 86400L;
-        var start = now.AddSeconds(-seconds).UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        var usage = layout == "spread"
-            ? $"""
-                INSERT INTO usage_records
-                SELECT 'r' || i, 'claude-code', NULL, TIMESTAMP '{start}' + to_seconds((i * 7919) % {seconds}),
-                    'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
-                    1000 + i % 5000, 200 + i % 900, 20000 + i % 30000, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
-                    'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || (i % 200), 's' || (i % 500000), 'claude-code', '2.0.0',
-                    'github.com/acme/repo' || (i % {Repos}), 'feature/' || (i % {changes}), NULL, NULL, NULL
-                FROM range({records}) t(i)
-                """
-            : $"""
-                INSERT INTO usage_records
-                SELECT 'r' || i, 'claude-code', NULL,
-                    TIMESTAMP '{start}' + to_seconds(((i // {PerSession}) * 7919 * 37) % ({seconds} - 7200) + (i % {PerSession}) * 60 + i % 7),
-                    'anthropic', CASE WHEN i % 3 = 0 THEN 'claude-opus-4-1' ELSE 'claude-sonnet-4-5' END, NULL, NULL, NULL,
-                    1000 + i % 5000, 200 + i % 900, 20000 + i % 30000 + CASE WHEN i % 101 = 0 THEN 190000 ELSE 0 END, i % 2000, 0, 0, 1, NULL, 0, 'USD', false,
-                    'm' || i, NULL, NULL, NULL, NULL, NULL, NULL, 'dev' || ((i // {PerSession}) % 200), 's' || (i // {PerSession}), 'claude-code', '2.0.0',
-                    'github.com/acme/repo' || ((i // {PerSession}) % {Repos}), 'feature/' || ((i // {PerSession}) % {changes}), NULL, NULL, NULL
-                FROM range({records}) t(i)
-                """;
-        await ExecAsync(connection, usage);
-        await ExecAsync(connection, $"""
-            INSERT INTO changes
-            SELECT 'github.com/acme/repo' || (i % {Repos}), '#' || i, 'sha' || i, i, TIMESTAMP '{start}' + to_seconds((i * 104729) % {seconds}),
-                'dev' || (i % 200), 'feature/' || i, 'change ' || i, '[]', '["src/f' || (i % 500) || '.cs"]', '[]', '[]', '[]', '[]', 'github',
-                NULL, NULL, NULL
-            FROM range({changes}) t(i)
-            """);
-    }
-
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"filled {records:N0} usage records ({layout}) and {changes:N0} changes in {fill.Elapsed.TotalSeconds:F1} s"));
+    await BenchStore.FillAsync(path, records, changes, layout, now, time, ct);
 }
 
 var yaml = "timezone: UTC\nteams:\n" + string.Concat(Enumerable.Range(0, Repos / 2).Select(t => $"  team{t}: {{ cadence: {(t % 2 == 0 ? "weekly" : "daily")} }}\n"))
@@ -144,10 +106,3 @@ Console.WriteLine(string.Create(
     CultureInfo.InvariantCulture,
     $"home page, navigation start → four charts drawn, {loads} loads over {records:N0} records: median {drawn[drawn.Count / 2]:F0} ms, max {drawn[^1]:F0} ms, min {drawn[0]:F0} ms; load {File.ReadAllText("/proc/loadavg").Trim()}"));
 await app.StopAsync(ct);
-
-static async Task ExecAsync(DuckDBConnection connection, string sql)
-{
-    await using var command = connection.CreateCommand();
-    command.CommandText = sql;
-    await command.ExecuteNonQueryAsync();
-}

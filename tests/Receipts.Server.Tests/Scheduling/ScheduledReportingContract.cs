@@ -8,6 +8,7 @@ using Receipts.Server.Scheduling;
 using Receipts.Server.Storage;
 using Receipts.Sources.Alerts;
 using Receipts.Sources.Configuration;
+using Receipts.Sources.Tests.Alerts;
 using Receipts.Storage.Contract.Tests;
 
 namespace Receipts.Server.Tests.Scheduling;
