@@ -65,6 +65,26 @@ public sealed partial class DuckDbStore : IUsageStore, IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A second handle on the same, already migrated database, on a connection of its own: long reads through it (a
+    /// dashboard snapshot) run beside this handle's writes instead of queueing behind them (DuckDB.NET shares one
+    /// database per file within a process; each connection sees committed data as of its transaction's start).
+    /// </summary>
+    public async Task<DuckDbStore> OpenSiblingAsync(CancellationToken cancellationToken)
+    {
+        var connection = new DuckDBConnection($"Data Source={Path}");
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return new DuckDbStore(connection, _time, Path);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _connection.DisposeAsync();

@@ -8,7 +8,7 @@ internal static class DashboardStoreFactory
 {
     public static IDashboardStore? For(object usageStore) => usageStore switch
     {
-        DuckDbStore duck => new DashboardStore<DuckDbStore>(duck),
+        DuckDbStore duck => new DuckDbDashboardStore(duck),
         PostgresStore postgres => new DashboardStore<PostgresStore>(postgres),
         _ => null,
     };
