@@ -18,6 +18,7 @@ internal static class ReportReconcileCommand
 
     public static Command Create(CliEnvironment environment)
     {
+        var period = new Option<string?>("--period") { Description = "A UTC month (2026-11) or a range of UTC days (2026-11-01..2026-11-15), as `export focus --period` takes it" };
         var month = new Option<string?>("--month") { Description = "One UTC calendar month, YYYY-MM (default: this month so far)" };
         var since = new Option<string?>("--since") { Description = "First UTC day to include, YYYY-MM-DD (instead of --month)" };
         var until = new Option<string?>("--until") { Description = "Last UTC day to include, YYYY-MM-DD (default: today)" };
@@ -41,20 +42,21 @@ internal static class ReportReconcileCommand
 
             Examples:
               receipts report reconcile --month 2026-11
+              receipts report reconcile --period 2026-11-01..2026-11-15 --by team
               receipts report reconcile --month 2026-11 --by key
               receipts report reconcile --since 2026-11-01 --until 2026-11-15 --by day --json
               receipts report reconcile --by model --tolerance 2 --csv > drift.csv
               receipts report reconcile --month 2026-11 --by team
             """)
         {
-            month, since, until, by, tolerance, config,
+            period, month, since, until, by, tolerance, config,
         };
         var output = OutputOptions.AddTo(command);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
         {
             var context = new CommandContext(environment, parseResult);
             var format = output.Resolve(parseResult);
-            var (from, to) = Period(context.Get(month), context.Get(since), context.Get(until), environment.Time.GetUtcNow());
+            var (from, to) = Period(context.Get(period), context.Get(month), context.Get(since), context.Get(until), environment.Time.GetUtcNow());
             var percent = context.Get(tolerance);
             if (percent is < 0 or > 100)
             {
@@ -92,9 +94,33 @@ internal static class ReportReconcileCommand
         return command;
     }
 
-    /// <summary>The UTC period: a month, or days from --since to --until inclusive; by default this month so far.</summary>
-    internal static (DateTimeOffset Since, DateTimeOffset Until) Period(string? month, string? since, string? until, DateTimeOffset now)
+    /// <summary>
+    /// The UTC period: --period (a month, or FROM..TO days inclusive), a month, or days from --since to --until
+    /// inclusive; by default this month so far.
+    /// </summary>
+    internal static (DateTimeOffset Since, DateTimeOffset Until) Period(string? period, string? month, string? since, string? until, DateTimeOffset now)
     {
+        if (period is not null)
+        {
+            if (month is not null || since is not null || until is not null)
+            {
+                throw new UserException("--period cannot be combined with --month, --since or --until.", "Use one of them, e.g. --period 2026-11 or --period 2026-11-01..2026-11-15.");
+            }
+
+            var parts = period.Trim().Split("..");
+            if (parts.Length == 1)
+            {
+                return Period(null, parts[0], null, null, now);
+            }
+
+            if (parts.Length == 2 && parts[0].Length > 0 && parts[1].Length > 0)
+            {
+                return Period(null, null, parts[0], parts[1], now);
+            }
+
+            throw new UserException($"--period '{period}' is not a month or a range of days.", "Write 2026-11 or 2026-11-01..2026-11-15.");
+        }
+
         if (month is not null && (since is not null || until is not null))
         {
             throw new UserException("--month cannot be combined with --since or --until.", "Use --month 2026-11, or --since 2026-11-01 --until 2026-11-15.");
