@@ -140,7 +140,7 @@ internal sealed class FocusLineMapper
         var serviceName = Text(row, _serviceName);
         var sku = Text(row, _skuId);
         var description = Text(row, _description);
-        if (provider is "aws" or "amazon web services" && BedrockBillingLine.IsBedrock(serviceName, Text(row, _serviceCode)))
+        if ((provider == "aws" || provider.StartsWith("amazon web services", StringComparison.Ordinal)) && BedrockBillingLine.IsBedrock(serviceName, Text(row, _serviceCode)))
         {
             // Bedrock: the account the model ran in (the invocation log's accountId) is the identity, as a
             // workspace like the log records, and the model comes from the resource ARN, usage type or SKU.
