@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Receipts.Domain.Billing;
 using Receipts.Domain.Usage;
+using Receipts.Sources.Bedrock;
 
 namespace Receipts.Sources.Focus;
 
@@ -24,7 +25,8 @@ internal sealed class FocusLineMapper
     private readonly int _billedCost, _effectiveCost, _listCost, _currency, _accountId, _accountName, _billingPeriodStart,
         _category, _chargeClass, _description, _frequency, _periodStart, _periodEnd, _quantity, _unit, _provider,
         _serviceName, _serviceCategory, _skuId, _subAccountId, _subAccountName, _tags, _model, _inputTokens,
-        _outputTokens, _cacheReadTokens, _cacheWriteTokens, _cacheWrite1hTokens, _requests, _serviceTier;
+        _outputTokens, _cacheReadTokens, _cacheWriteTokens, _cacheWrite1hTokens, _requests, _serviceTier,
+        _resourceId, _usageType, _serviceCode;
 
     public FocusLineMapper(FocusColumns columns, StringPool pool)
     {
@@ -60,6 +62,9 @@ internal sealed class FocusLineMapper
         _cacheWrite1hTokens = columns["x_CacheWrite1hTokens"];
         _requests = columns["x_Requests"];
         _serviceTier = columns["x_ServiceTier"];
+        _resourceId = columns["ResourceId"];
+        _usageType = columns["x_UsageType"];
+        _serviceCode = columns["x_ServiceCode"];
     }
 
     /// <summary>Maps the current row; on failure returns null and sets <paramref name="column"/> and <paramref name="error"/>.</summary>
@@ -130,6 +135,20 @@ internal sealed class FocusLineMapper
         var ordinal = _ordinals.TryGetValue(dataset, out var n) ? n + 1 : 1;
         _ordinals[dataset] = ordinal;
         var subAccount = Text(row, _subAccountId);
+        var identityKind = subAccount is null ? BillingIdentityKind.Organisation : BillingIdentityKind.Account;
+        var model = Text(row, _model);
+        var serviceName = Text(row, _serviceName);
+        var sku = Text(row, _skuId);
+        var description = Text(row, _description);
+        if ((provider == "aws" || provider.StartsWith("amazon web services", StringComparison.Ordinal)) && BedrockBillingLine.IsBedrock(serviceName, Text(row, _serviceCode)))
+        {
+            // Bedrock: the account the model ran in (the invocation log's accountId) is the identity, as a
+            // workspace like the log records, and the model comes from the resource ARN, usage type or SKU.
+            provider = "aws";
+            identityKind = BillingIdentityKind.Workspace;
+            model ??= BedrockBillingLine.ModelOf(Text(row, _resourceId), Text(row, _usageType), sku, serviceName, description);
+        }
+
         return new BillingLine
         {
             Id = string.Create(CultureInfo.InvariantCulture, $"focus:{dataset}:{ordinal}"),
@@ -138,11 +157,11 @@ internal sealed class FocusLineMapper
             Provider = provider,
             PeriodStart = start,
             PeriodEnd = end,
-            IdentityKind = subAccount is null ? BillingIdentityKind.Organisation : BillingIdentityKind.Account,
+            IdentityKind = identityKind,
             IdentityId = subAccount ?? accountId,
             IdentityAlias = subAccount is null ? Text(row, _accountName) : Text(row, _subAccountName),
             GroupId = subAccount,
-            Model = Text(row, _model),
+            Model = model,
             ServiceTier = Text(row, _serviceTier),
             Tokens = tokens,
             Requests = requests,
@@ -152,9 +171,9 @@ internal sealed class FocusLineMapper
             Currency = currency.ToUpperInvariant(),
             Basis = CostBasis.Billed,
             ChargeCategory = Category(category),
-            Sku = Text(row, _skuId),
-            Description = Text(row, _description),
-            ServiceName = Text(row, _serviceName),
+            Sku = sku,
+            Description = description,
+            ServiceName = serviceName,
             Quantity = quantity,
             Unit = Text(row, _unit),
             Tags = tags,

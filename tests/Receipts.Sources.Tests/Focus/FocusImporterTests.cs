@@ -98,6 +98,12 @@ public sealed class FocusImporterTests
         input.ServiceName.ShouldBe("Amazon Bedrock");
         input.Quantity.ShouldBe(1_200_000m);
         input.Day.ShouldBe(new DateOnly(2026, 3, 2));
+        // Bedrock lines meet the invocation logs: the usage account as a workspace, the model from the usage type.
+        input.Provider.ShouldBe("aws");
+        input.IdentityKind.ShouldBe(BillingIdentityKind.Workspace);
+        input.IdentityId.ShouldBe("444455556666");
+        lines.Where(l => l.ChargeCategory == "Usage").ShouldAllBe(l => l.Model == "claude-sonnet-4-6");
+        lines.Single(l => l.ChargeCategory == "Credit").Model.ShouldBeNull();
         lines.Single(l => l.Attributes.GetValueOrDefault("ChargeClass") == "Correction").Tags["valueless"].ShouldBe("true");
     }
 
