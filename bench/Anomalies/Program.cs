@@ -9,7 +9,9 @@ var seeds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) :
 var firstSeed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
 
 // A third argument "stream" skips the daily/hourly replay and runs only the live runaway watch and the weekly test.
+// Or a comma list of scenarios (e.g. "Steady,Spike,Drift") to replay only those daily scenarios, without the stream table.
 var streamOnly = args.Length > 2 && args[2] == "stream";
+var only = args.Length > 2 && !streamOnly ? args[2].Split(',').Select(Enum.Parse<Scenario>).ToList() : null;
 var options = AnomalyOptions.Default;
 var clock = Stopwatch.StartNew();
 Console.WriteLine($"seeds {firstSeed}..{firstSeed + seeds - 1}, 120 days each, default thresholds");
@@ -18,7 +20,8 @@ Console.WriteLine("| scenario | runs | found (recall) | alerts | true | false | 
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 int allTrue = 0, allFalse = 0, allFound = 0, allInjected = 0;
 var falseExamples = new List<string>();
-foreach (var scenario in streamOnly ? [] : Enum.GetValues<Scenario>())
+var missedSeeds = new List<string>();
+foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>()])
 {
     int found = 0, alerts = 0, truePositive = 0, falsePositive = 0;
     for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
@@ -30,6 +33,26 @@ foreach (var scenario in streamOnly ? [] : Enum.GetValues<Scenario>())
         truePositive += explained.Count;
         falsePositive += anomalies.Count - explained.Count;
         found += explained.Count > 0 ? 1 : 0;
+        if (explained.Count == 0 && spend.Injected is { } missed)
+        {
+            var why = string.Empty;
+            if (scenario == Scenario.Spike && missed.Subjects.FirstOrDefault(s => s.StartsWith("person ", StringComparison.Ordinal)) is { } subject)
+            {
+                // Diagnostics: the injected day against the person's median active weekday and log spread (56 days).
+                var person = subject["person ".Length..];
+                var daily = spend.Items.Where(i => i.Person == person).GroupBy(i => DateOnly.FromDateTime(i.At.UtcDateTime)).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount ?? 0m));
+                var day = DateOnly.FromDateTime(missed.From.UtcDateTime);
+                var before = Enumerable.Range(1, 56).Select(i => day.AddDays(-i)).Where(d => d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && daily.ContainsKey(d))
+                    .Select(d => Math.Log((double)daily[d])).Order().ToList();
+                var median = before[before.Count / 2];
+                var sigma = 1.4826 * before.Select(l => Math.Abs(l - median)).Order().ElementAt(before.Count / 2);
+                var observed = Math.Log((double)daily[day]);
+                why = $"; {subject} ×{Math.Exp(observed - median):0.0} its median weekday, {(observed - median) / sigma:0.0} σ (σ {sigma:0.00})";
+            }
+
+            missedSeeds.Add($"{scenario} seed {seed}: nothing from {missed.From:yyyy-MM-dd} (day {missed.From.Date.Subtract(SyntheticSpend.Start.ToDateTime(TimeOnly.MinValue)).Days} of {spend.Days}){why}");
+        }
+
         foreach (var a in anomalies.Except(explained).Take(2))
         {
             if (falseExamples.Count < 12)
@@ -49,12 +72,23 @@ foreach (var scenario in streamOnly ? [] : Enum.GetValues<Scenario>())
     Console.WriteLine($"| {scenario} | {seeds} | {recall} | {alerts} | {truePositive} | {falsePositive} | {precision} | {(double)falsePositive / seeds:0.00} |");
 }
 
-if (!streamOnly)
+if (!streamOnly && only is null)
 {
 Console.WriteLine($"| **all** | {seeds * Enum.GetValues<Scenario>().Length} | {allFound}/{allInjected} ({100.0 * allFound / allInjected:0}%) | {allTrue + allFalse} | {allTrue} | {allFalse} | {100.0 * allTrue / Math.Max(1, allTrue + allFalse):0.0}% | {(double)allFalse / (seeds * Enum.GetValues<Scenario>().Length):0.00} |");
 }
 
 Console.WriteLine();
+
+if (only is not null)
+{
+    Console.WriteLine($"elapsed {clock.Elapsed.TotalSeconds:0.0} s");
+    foreach (var example in falseExamples.Concat(missedSeeds))
+    {
+        Console.WriteLine("- " + example);
+    }
+
+    return;
+}
 
 // The live runaway watch (collector stream) and the weekly report's cost-per-call test, on the same runs.
 Console.WriteLine("| detector | scenario | runs | found (recall) | alerts | true | false | precision | false alerts per run |");

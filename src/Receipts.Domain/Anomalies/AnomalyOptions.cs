@@ -14,8 +14,8 @@ public sealed record AnomalyOptions
     /// <summary>Baseline weekdays needed before a series is checked at all. Default 10.</summary>
     public int MinBaselineDays { get; init; } = 10;
 
-    /// <summary>A spike is at least this many robust standard deviations (1.4826 × MAD) above the median, on log spend. Default 5.</summary>
-    public decimal SpikeZ { get; init; } = 5m;
+    /// <summary>A spike is at least this many robust standard deviations above the median, on log spend (the spread taken over twice the baseline). Default 4.5.</summary>
+    public decimal SpikeZ { get; init; } = 4.5m;
 
     /// <summary>
     /// The least day-to-day spread (log scale) a baseline is believed to have. Twenty days can look calmer than
@@ -29,14 +29,23 @@ public sealed record AnomalyOptions
     /// <summary>… and at least this many dollars above it (small series stay quiet). Default 25.</summary>
     public decimal MinDailyExcess { get; init; } = 25m;
 
-    /// <summary>Drift: the last two weeks' median weekday over the median weekday four to eight weeks ago. Default 1.6.</summary>
-    public decimal DriftRatio { get; init; } = 1.6m;
+    /// <summary>Drift: the recent window's median weekday over the median weekday four to eight weeks ago. Default 1.25.</summary>
+    public decimal DriftRatio { get; init; } = 1.25m;
+
+    /// <summary>Days (weekends included) in the drift's recent window. Default 10 (eight weekdays).</summary>
+    public int DriftRecentDays { get; init; } = 10;
+
+    /// <summary>
+    /// A drift's least rise in dollars per weekday. Lower than a spike's one-day <see cref="MinDailyExcess"/>
+    /// because it is paid every day: $10 a weekday is $200 a month. Default 10.
+    /// </summary>
+    public decimal DriftMinDailyExcess { get; init; } = 10m;
 
     /// <summary>… with a rising trend over the last four weeks (Kendall's tau at least this). Default 0.3.</summary>
     public decimal DriftTau { get; init; } = 0.3m;
 
-    /// <summary>… and the two log medians this many standard errors apart. Default 4.</summary>
-    public decimal DriftZ { get; init; } = 4m;
+    /// <summary>… and the two log medians this many standard errors apart (the spread as the spike check takes it). Default 6.</summary>
+    public decimal DriftZ { get; init; } = 6m;
 
     /// <summary>Cost per call at least this multiple of the workflow's median. Default 1.5.</summary>
     public decimal CostPerCallRatio { get; init; } = 1.5m;

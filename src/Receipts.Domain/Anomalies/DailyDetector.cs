@@ -76,11 +76,14 @@ public static class DailyDetector
         }
 
         var median = RobustStats.Median(values);
-        var logs = values.Select(Log).ToList();
-        var logMedian = RobustStats.Median(logs);
-        // MAD alone is a noisy estimate on twenty days; the interquartile range steadies it (the larger wins).
-        var iqrSigma = (RobustStats.Quantile(logs, 0.75m) - RobustStats.Quantile(logs, 0.25m)) / 1.349m;
-        var logSigma = Math.Max(Math.Max(RobustStats.MadScale * RobustStats.Mad(logs, logMedian), iqrSigma), options.SpikeMinLogSigma);
+        var logMedian = RobustStats.Median([.. values.Select(Log)]);
+
+        // The spread is a property of the series, not of the last month: it is estimated on the active weekdays
+        // of twice the baseline (about forty), each taken against the median of its own four weeks so a level
+        // that moved does not read as noise. Twenty days gave so unsteady a MAD that the old check took the
+        // larger of MAD and IQR and a 5σ bar — in effect a 6× day for a person with 35% noise, and 5–7× spikes
+        // went unseen. With the steadier estimate the mean of the two robust estimates is used and the bar is 4σ.
+        var logSigma = Math.Max(LogSpread(history, series, day, options), options.SpikeMinLogSigma);
         var threshold = Math.Max(Exp(logMedian + (options.SpikeZ * logSigma)), Math.Max(median * options.SpikeMinRatio, median + options.MinDailyExcess));
         if (observed < threshold)
         {
@@ -133,8 +136,8 @@ public static class DailyDetector
         }
 
         var reference = Weekdays(day.AddDays(-2 * options.BaselineDays), day.AddDays(-options.BaselineDays - 1), first).ToList();
-        var recent = Weekdays(day.AddDays(-13), day, first).ToList();
-        if (reference.Count < options.MinBaselineDays || recent.Count < 8)
+        var recent = Weekdays(day.AddDays(-options.DriftRecentDays + 1), day, first).ToList();
+        if (reference.Count < options.MinBaselineDays || recent.Count < 5)
         {
             return null;
         }
@@ -143,17 +146,20 @@ public static class DailyDetector
         var recentValues = recent.Select(d => history.Daily(series, d)).ToList();
         var referenceMedian = RobustStats.Median(referenceValues);
         var recentMedian = RobustStats.Median(recentValues);
-        if (referenceMedian <= 0m || recentMedian - referenceMedian < options.MinDailyExcess || recentMedian < referenceMedian * options.DriftRatio)
+        if (referenceMedian <= 0m || recentMedian - referenceMedian < options.DriftMinDailyExcess || recentMedian < referenceMedian * options.DriftRatio)
         {
             return null;
         }
 
         // The rise must stand out from the series' own noise: the log medians apart by several standard
         // errors (a noisy person's fortnight can run 1.7× by chance; a service's cannot).
+        // The spread is the one the spike check uses, taken over the eight weeks before the recent window
+        // (so the rise itself does not widen it): forty days, not the twenty-eight of the two windows, which
+        // read a noisy person's spread low often enough to pass their fortnight's 1.6× as a drift.
         var referenceLogs = referenceValues.Where(v => v > 0m).Select(Log).ToList();
         var recentLogs = recentValues.Where(v => v > 0m).Select(Log).ToList();
-        var spread = RobustStats.MadScale * RobustStats.Mad([.. referenceLogs.Concat(recentLogs.Select(l => l - RobustStats.Median(recentLogs) + RobustStats.Median(referenceLogs)))], RobustStats.Median(referenceLogs));
-        var standardError = Math.Max(spread, MinLogSigma) * 1.2533m * DecimalMath.Sqrt((1m / referenceLogs.Count) + (1m / recentLogs.Count));
+        var spread = LogSpread(history, series, recent[0], options);
+        var standardError = Math.Max(spread, DriftMinLogSigma) * 1.2533m * DecimalMath.Sqrt((1m / Math.Max(1, referenceLogs.Count)) + (1m / Math.Max(1, recentLogs.Count)));
         if (Log(recentMedian) - Log(referenceMedian) < options.DriftZ * standardError)
         {
             return null;
@@ -379,8 +385,48 @@ public static class DailyDetector
             : null;
     }
 
+    /// <summary>
+    /// Robust day-to-day spread of log spend over the active weekdays of the last 2 × <see cref="AnomalyOptions.BaselineDays"/>:
+    /// the mean of 1.4826 × MAD and IQR / 1.349 of the deviations from each half's own median (the larger of the two under thirty days).
+    /// </summary>
+    internal static decimal LogSpread(SpendHistory history, Series series, DateOnly day, AnomalyOptions options)
+    {
+        var first = history.FirstDay(series);
+        var deviations = new List<decimal>();
+        for (var half = 0; half < 2; half++)
+        {
+            var to = day.AddDays(-1 - (half * options.BaselineDays));
+            var logs = Weekdays(to.AddDays(1 - options.BaselineDays), to, first)
+                .Select(d => history.Daily(series, d)).Where(v => v > 0m).Select(Log).ToList();
+            if (logs.Count < 5)
+            {
+                continue;
+            }
+
+            var median = RobustStats.Median(logs);
+            deviations.AddRange(logs.Select(l => l - median));
+        }
+
+        if (deviations.Count == 0)
+        {
+            return 0m;
+        }
+
+        var mad = RobustStats.MadScale * RobustStats.Mad(deviations, RobustStats.Median(deviations));
+        var iqr = (RobustStats.Quantile(deviations, 0.75m) - RobustStats.Quantile(deviations, 0.25m)) / 1.349m;
+        // Under thirty days (a young series: one baseline's worth) either estimate alone is too unsteady to
+        // average down; the larger is taken, as the twenty-day check always did.
+        return deviations.Count < 30 ? Math.Max(mad, iqr) : (mad + iqr) / 2m;
+    }
+
     /// <summary>Noise below 10% a day is not believed: a floor for the log-scale spread.</summary>
     private const decimal MinLogSigma = 0.1m;
+
+    /// <summary>
+    /// The drift's floor is lower: a day's total of a service running around the clock varies by a few percent
+    /// only, and what the drift compares are medians of many such days.
+    /// </summary>
+    private const decimal DriftMinLogSigma = 0.05m;
 
     private static decimal Log(decimal value) => (decimal)Math.Log((double)value);
 
