@@ -18,6 +18,9 @@ internal sealed record BenchOptions
     /// <summary>Records written straight into the store before the run, so it measures a ledger that is not empty.</summary>
     public long Prefill { get; init; }
 
+    /// <summary><c>usage</c>, <c>hooks</c>, <c>otlp</c> or <c>mixed</c> (all three, interleaved batch by batch): see <see cref="BenchEndpoint.ForMix"/>.</summary>
+    public string Mix { get; init; } = "mixed";
+
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("RECEIPTS_TEST_POSTGRES");
 
     public static BenchOptions Parse(string[] args)
@@ -34,11 +37,18 @@ internal sealed record BenchOptions
                 "--seconds" => options with { MaxDuration = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)) },
                 "--store" => options with { Stores = Next().Split(',') },
                 "--postgres" => options with { Postgres = Next() },
+                "--mix" => options with { Mix = CheckMix(Next()) },
                 "--prefill" => options with { Prefill = long.Parse(Next(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --batch N --clients N --seconds N --store duckdb,postgres --postgres CONNSTRING --prefill N"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --batch N --clients N --seconds N --store duckdb,postgres --postgres CONNSTRING --prefill N --mix usage|hooks|otlp|mixed"),
             };
         }
 
         return options;
+    }
+
+    private static string CheckMix(string mix)
+    {
+        _ = BenchEndpoint.ForMix(mix); // throws on an unknown mix
+        return mix;
     }
 }

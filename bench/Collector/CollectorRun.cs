@@ -1,9 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Receipts.Domain.Storage;
 using Receipts.Domain.Tokens;
 using Receipts.Server;
 using Receipts.Server.Dashboard;
@@ -55,17 +58,23 @@ internal static class CollectorRun
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients }) { BaseAddress = new Uri(app.Urls.Single()) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
-        // Warm-up: JIT, connection pool, first store pages. Not counted.
+        var endpoints = BenchEndpoint.ForMix(options.Mix);
+        var storedBefore = await CountByEndpointAsync(store, endpoints, cancellationToken);
+
+        // Warm-up: JIT, connection pool, first store pages, every endpoint of the mix. Not counted.
+        var warmed = new long[endpoints.Count];
         for (var i = 0; i < 10; i++)
         {
-            await SendAsync(client, BatchGenerator.Batch("warm-" + run, i, options.BatchSize), cancellationToken);
+            var e = i % endpoints.Count;
+            warmed[e] += await SendAsync(client, endpoints[e], endpoints[e].Batch("warm-" + run, i, options.BatchSize), options.BatchSize, cancellationToken);
         }
 
         var batches = options.Records / options.BatchSize;
 
         // The bodies are made before the clock starts: on a 2-core machine the generator's JSON writing would
-        // otherwise take CPU from the server being measured.
-        var bodies = Enumerable.Range(0, (int)batches).Select(b => BatchGenerator.Batch(run, b, options.BatchSize)).ToArray();
+        // otherwise take CPU from the server being measured. A mix interleaves its endpoints batch by batch.
+        var bodies = Enumerable.Range(0, (int)batches).Select(b => endpoints[b % endpoints.Count].Batch(run, b, options.BatchSize)).ToArray();
+        var acknowledged = new long[endpoints.Count];
         var latencies = new List<double>[options.Clients];
         long next = -1, failed = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -78,8 +87,11 @@ internal static class CollectorRun
                 while ((batch = Interlocked.Increment(ref next)) < batches && deadline.Elapsed < options.MaxDuration)
                 {
                     var body = bodies[batch];
+                    var e = (int)(batch % endpoints.Count);
                     var started = Stopwatch.GetTimestamp();
-                    if (!await SendAsync(client, body, cancellationToken))
+                    var acked = await SendAsync(client, endpoints[e], body, options.BatchSize, cancellationToken);
+                    Interlocked.Add(ref acknowledged[e], acked);
+                    if (acked < options.BatchSize)
                     {
                         Interlocked.Increment(ref failed);
                     }
@@ -94,11 +106,14 @@ internal static class CollectorRun
 
         var all = latencies.SelectMany(l => l).Order().ToList();
         var sent = (long)all.Count * options.BatchSize;
-        var stored = await store.Usage.CountUsageAsync(cancellationToken) - before - (10L * options.BatchSize);
-        var result = $"{storeName}{prefilled}: {sent} records in {all.Count} batches, {elapsed.TotalSeconds:0.0} s, "
+        var stored = await store.Usage.CountUsageAsync(cancellationToken) - before - warmed.Sum();
+        var storedAfter = await CountByEndpointAsync(store, endpoints, cancellationToken);
+        var perEndpoint = string.Join(", ", endpoints.Select((endpoint, e) =>
+            $"{endpoint.Name} {endpoint.Path} acknowledged {acknowledged[e]} stored {storedAfter[e] - storedBefore[e] - warmed[e]}"));
+        var result = $"{storeName}{prefilled}, mix {options.Mix}: {sent} records in {all.Count} batches, {elapsed.TotalSeconds:0.0} s, "
             + $"{sent / elapsed.TotalSeconds:N0} records/s, batch latency p50 {Percentile(all, 0.50):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms, max {all[^1]:0.0} ms; "
             + $"CPU {cpu.TotalSeconds:0.0} s for server and client together ({sent / cpu.TotalSeconds:N0} records per CPU-second); "
-            + $"failed batches {failed}; stored {stored} (expected {sent - (failed * options.BatchSize)})";
+            + $"failed batches {failed}; stored {stored} (expected {acknowledged.Sum()}); per endpoint: {perEndpoint}";
         try
         {
             Directory.Delete(directory, recursive: true);
@@ -111,12 +126,43 @@ internal static class CollectorRun
         return result;
     }
 
-    private static async Task<bool> SendAsync(HttpClient client, byte[] body, CancellationToken cancellationToken)
+    /// <summary>Posts one batch; returns how many of its records the server acknowledged as stored (an OTLP <c>partialSuccess</c> subtracts its rejected ones).</summary>
+    private static async Task<long> SendAsync(HttpClient client, BenchEndpoint endpoint, byte[] body, int records, CancellationToken cancellationToken)
     {
         using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await client.PostAsync(new Uri("/v1/usage", UriKind.Relative), content, cancellationToken);
-        return response.StatusCode == HttpStatusCode.OK;
+        content.Headers.ContentType = new MediaTypeHeaderValue(endpoint.ContentType);
+        using var response = await client.PostAsync(new Uri(endpoint.Path, UriKind.Relative), content, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return 0;
+        }
+
+        if (endpoint != BenchEndpoint.Otlp)
+        {
+            return records;
+        }
+
+        var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        using var json = JsonDocument.Parse(answer.Length == 0 ? "{}"u8.ToArray() : answer);
+        return json.RootElement.TryGetProperty("partialSuccess", out var partial)
+            && partial.TryGetProperty("rejectedLogRecords", out var rejected)
+            ? records - (rejected.ValueKind == JsonValueKind.String ? long.Parse(rejected.GetString()!, CultureInfo.InvariantCulture) : rejected.GetInt64())
+            : records;
+    }
+
+    /// <summary>Stored records per endpoint of the mix, told apart by the source kind each endpoint's records carry.</summary>
+    private static async Task<long[]> CountByEndpointAsync(ServerStore store, IReadOnlyList<BenchEndpoint> endpoints, CancellationToken cancellationToken)
+    {
+        var counts = new long[endpoints.Count];
+        for (var e = 0; e < endpoints.Count; e++)
+        {
+            await foreach (var _ in store.Usage.ReadUsageForReportAsync(new UsageFilter { SourceKinds = [endpoints[e].SourceKind] }, cancellationToken))
+            {
+                counts[e]++;
+            }
+        }
+
+        return counts;
     }
 
     private static double Percentile(List<double> sorted, double p) =>
