@@ -3,6 +3,7 @@
 # role receipts/receipts that may create databases (each test class makes its own database), Chromium for the
 # dashboard's browser tests, and Node.js/npm for the dashboard's chart library.
 # Idempotent: a second run finds everything in place and only makes sure the cluster is running.
+# `--no-postgres` installs only Chromium and npm (for a PostgreSQL server given in RECEIPTS_TEST_POSTGRES).
 # Works without systemd (pg_ctlcluster starts the server directly).
 # Prints the connection string on its last line, e.g.:
 #   export RECEIPTS_TEST_POSTGRES="$(bash scripts/test-deps.sh | tail -n 1)"
@@ -14,31 +15,33 @@ PASSWORD=receipts
 
 log() { echo "test-deps: $*" >&2; }
 
+# Installs Debian packages; only this needs root, so a machine that has everything runs the script as anyone.
+install() {
+  if [ "$(id -u)" -ne 0 ]; then
+    log "missing: $*; run as root (apt-get install -y $*), or install them yourself"
+    exit 1
+  fi
+  log "installing $*"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >&2
+  apt-get install -y -qq "$@" >&2
+}
+
+# The dashboard's browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is
+# not used); the server's build runs `npm ci` for the dashboard's chart library.
+if [ ! -x /usr/bin/chromium ]; then install chromium; fi
+if ! command -v npm >/dev/null 2>&1; then install nodejs npm; fi
+
+# --no-postgres: the browser and npm only (a PostgreSQL server is given in RECEIPTS_TEST_POSTGRES).
+if [ "${1:-}" = "--no-postgres" ]; then exit 0; fi
+
 if [ "$(id -u)" -ne 0 ]; then
   log "run as root (it installs PostgreSQL with apt-get and starts a cluster as the postgres user)"
   exit 1
 fi
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  log "installing postgresql"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq postgresql >&2
-fi
-
-# The dashboard's browser tests drive Debian's Chromium through Playwright (Playwright's own browser download is
-# not used); the server's build runs `npm ci` for the dashboard's chart library.
-if [ ! -x /usr/bin/chromium ]; then
-  log "installing chromium"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq chromium >&2
-fi
-if ! command -v npm >/dev/null 2>&1; then
-  log "installing nodejs and npm"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq nodejs npm >&2
+  install postgresql
 fi
 
 VERSION="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
