@@ -64,20 +64,8 @@ public static class SpendPipeline
         RunAsync(usage, billing, directory, prices, corrections, since, until, zone, splits: null, eachRecord, cancellationToken);
 
     /// <param name="splits">Where summed usage must split so that linking spend to changes sees what it would per record.</param>
-    internal static Task<SpendLedger> RunAsync(
-        IUsageStore usage,
-        IBillingStore? billing,
-        DirectoryView directory,
-        PriceBook prices,
-        IReadOnlyList<Correction> corrections,
-        DateTimeOffset since,
-        DateTimeOffset until,
-        TimeZoneInfo? zone,
-        UsageSplits? splits,
-        CancellationToken cancellationToken) =>
-        RunAsync(usage, billing, directory, prices, corrections, since, until, zone, splits, eachRecord: false, cancellationToken);
-
-    private static async Task<SpendLedger> RunAsync(
+    /// <param name="eachRecord">One item per usage record instead of summed groups.</param>
+    internal static async Task<SpendLedger> RunAsync(
         IUsageStore usage,
         IBillingStore? billing,
         DirectoryView directory,

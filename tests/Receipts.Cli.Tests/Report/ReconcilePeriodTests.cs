@@ -33,10 +33,12 @@ public sealed class ReconcilePeriodTests
     public async Task Cli_PeriodRange_ReportsThoseDays()
     {
         var db = Path.Combine(Path.GetTempPath(), "receipts-tests", Guid.NewGuid().ToString("n"), "r.duckdb");
-        var (code, output, error) = await CliRun.RunAsync(new Dictionary<string, string?>(), "--db", db, "report", "reconcile", "--period", "2026-11-01..2026-11-15", "--json");
+        var (code, output, error) = await CliRun.RunAsync(new Dictionary<string, string?>(), "--db", db, "report", "reconcile", "--period", "2025-10-03..2025-10-09", "--json");
 
+        // Not the default period (this month so far): the report's bounds are those days, the last one included.
         code.ShouldBe(0, error);
-        output.ShouldContain("2026-11-01");
-        output.ShouldContain("2026-11-16");
+        output.ShouldContain("2025-10-03");
+        output.ShouldContain("2025-10-10");
+        output.ShouldNotContain("2025-10-01");
     }
 }
