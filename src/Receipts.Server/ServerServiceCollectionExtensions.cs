@@ -28,7 +28,7 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton<ISpendEstimator, NoSpendEstimator>();
         services.TryAddSingleton<CollectorMetrics>();
         services.TryAddSingleton(new OtlpIngestOptions { MaxBodyBytes = options.OtlpBodyLimitBytes });
-        services.TryAddSingleton(provider => new OtlpReceiver(provider.GetRequiredService<IUsageStore>(), provider.GetRequiredService<OtlpIngestOptions>()));
+        services.TryAddSingleton(provider => new OtlpReceiver(provider.GetRequiredService<IUsageStore>(), provider.GetRequiredService<OtlpIngestOptions>(), provider.GetRequiredService<GroupCommitter>()));
         services.TryAddSingleton<TokenAuthenticator>();
         services.TryAddSingleton(provider => new GroupCommitter(provider.GetRequiredService<IUsageStore>(), store.SingleWriter));
         services.TryAddSingleton<IUsageIngest, UsageIngest>();

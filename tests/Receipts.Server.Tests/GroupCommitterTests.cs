@@ -1,3 +1,4 @@
+using Receipts.Domain.Storage;
 using Receipts.Domain.Usage;
 using Receipts.Server.Ingest;
 using Receipts.Storage.DuckDb;
@@ -50,6 +51,21 @@ public sealed class GroupCommitterTests : IAsyncLifetime
         (await _store.CountUsageAsync(CancellationToken.None)).ShouldBe(50);
         (await _store.ReadUsageAsync(Domain.Storage.UsageFilter.All, CancellationToken.None).ToListAsync()).ShouldAllBe(r => r.Tokens.Output == 15);
         results.Count(r => r.AllNew).ShouldBeLessThanOrEqualTo(1, "only the first copy of an id is new");
+    }
+
+    [Fact]
+    public async Task Write_ConcurrentBatchesWithCursors_CommitsEveryCursor_TheLastStateOfAKeyWinning()
+    {
+        using var committer = new GroupCommitter(_store, group: true);
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(b => Task.Run(() => committer.WriteAsync(
+            Batch(b, 5), [new SourceCursor("otlp", $"series-{b}", $"{{\"n\":{b}}}"), new SourceCursor("otlp", "shared", $"{{\"n\":{b}}}")], CancellationToken.None))));
+
+        var cursors = await _store.GetCursorsAsync("otlp", CancellationToken.None);
+        cursors.Count.ShouldBe(13);
+        Enumerable.Range(0, 12).ShouldAllBe(b => cursors[$"series-{b}"].State == $"{{\"n\":{b}}}");
+        cursors.ContainsKey("shared").ShouldBeTrue();
+        (await _store.CountUsageAsync(CancellationToken.None)).ShouldBe(12 * 5);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using Receipts.Domain.Usage;
 using Receipts.Server.Auth;
 using Receipts.Server.Ingest;
 using Receipts.Server.Metrics;
+using Receipts.Server.Runaway;
 using Receipts.Sources.Otlp;
 
 namespace Receipts.Server.Apis;
@@ -26,16 +27,16 @@ public static class OtlpApi
         return app;
     }
 
-    internal static Task<IResult> PostMetricsAsync(HttpContext context, OtlpReceiver receiver, CollectorMetrics metrics, CancellationToken cancellationToken) =>
-        PostAsync(OtlpSignal.Metrics, "otlp_metrics", context, receiver, metrics, cancellationToken);
+    internal static Task<IResult> PostMetricsAsync(HttpContext context, OtlpReceiver receiver, CollectorMetrics metrics, IEnumerable<IUsageTap> taps, CancellationToken cancellationToken) =>
+        PostAsync(OtlpSignal.Metrics, "otlp_metrics", context, receiver, metrics, taps, cancellationToken);
 
-    internal static Task<IResult> PostLogsAsync(HttpContext context, OtlpReceiver receiver, CollectorMetrics metrics, CancellationToken cancellationToken) =>
-        PostAsync(OtlpSignal.Logs, "otlp_logs", context, receiver, metrics, cancellationToken);
+    internal static Task<IResult> PostLogsAsync(HttpContext context, OtlpReceiver receiver, CollectorMetrics metrics, IEnumerable<IUsageTap> taps, CancellationToken cancellationToken) =>
+        PostAsync(OtlpSignal.Logs, "otlp_logs", context, receiver, metrics, taps, cancellationToken);
 
-    internal static Task<IResult> PostTracesAsync(HttpContext context, OtlpReceiver receiver, CollectorMetrics metrics, CancellationToken cancellationToken) =>
-        PostAsync(OtlpSignal.Traces, "otlp_traces", context, receiver, metrics, cancellationToken);
+    internal static Task<IResult> PostTracesAsync(HttpContext context, OtlpReceiver receiver, CollectorMetrics metrics, IEnumerable<IUsageTap> taps, CancellationToken cancellationToken) =>
+        PostAsync(OtlpSignal.Traces, "otlp_traces", context, receiver, metrics, taps, cancellationToken);
 
-    private static async Task<IResult> PostAsync(OtlpSignal signal, string area, HttpContext context, OtlpReceiver receiver, CollectorMetrics metrics, CancellationToken cancellationToken)
+    private static async Task<IResult> PostAsync(OtlpSignal signal, string area, HttpContext context, OtlpReceiver receiver, CollectorMetrics metrics, IEnumerable<IUsageTap> taps, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var caller = context.GetCaller();
@@ -45,10 +46,19 @@ public static class OtlpApi
         if (result.StatusCode is >= 200 and < 300)
         {
             metrics.Committed(area, result.Records, result.Write);
-            if (result.Write is { } write && write.Inserted == result.Records && result.Committed is { } committed)
+            if (result.AllNew && result.Committed is { } committed)
             {
                 // Only an all-new batch adds to the spend counters, so a replay never counts twice.
                 metrics.Spend(committed);
+            }
+
+            if (result.Committed is { Count: > 0 } records)
+            {
+                // The live runaway watch sees telemetry as it sees /v1/usage and hooks.
+                foreach (var tap in taps)
+                {
+                    tap.Offer(records);
+                }
             }
 
             metrics.Batch(area, Stopwatch.GetElapsedTime(started));

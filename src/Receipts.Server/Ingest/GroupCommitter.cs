@@ -9,7 +9,7 @@ namespace Receipts.Server.Ingest;
 /// makes thousands of small batches per second possible on one file. Each batch is still all or nothing (the
 /// group is one transaction: every batch in it is committed, or none) and is answered only after the commit.
 /// </summary>
-internal sealed class GroupCommitter(IUsageStore store, bool group) : IDisposable
+internal sealed class GroupCommitter(IUsageStore store, bool group) : IUsageWriter, IDisposable
 {
     /// <summary>Largest group, in records: bounds the latency one commit adds to the batches queued behind it.</summary>
     internal const int MaxGroupRecords = 10_000;
@@ -18,16 +18,35 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IDisposabl
     private readonly Lock _lock = new();
     private readonly Queue<Pending> _queue = new();
 
-    public async Task<GroupWrite> WriteAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken)
+    /// <summary>Batches queued for the next commit (tests use it to know a group has formed).</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    public Task<UsageWrite> WriteAsync(IReadOnlyCollection<UsageRecord> records, CancellationToken cancellationToken) =>
+        WriteAsync(records, [], cancellationToken);
+
+    /// <summary>
+    /// Commits <paramref name="records"/> and <paramref name="cursors"/> together with whatever other batches are
+    /// waiting. Cursors of batches in one group are written in arrival order, so a later state of a key wins.
+    /// </summary>
+    public async Task<UsageWrite> WriteAsync(IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<SourceCursor> cursors, CancellationToken cancellationToken)
     {
         if (!group)
         {
             // A store with many writers (PostgreSQL) commits concurrent batches in parallel itself.
-            var written = await store.WriteUsageAsync(records, [], cancellationToken);
-            return new GroupWrite(written, written.Inserted == records.Count);
+            var written = await store.WriteUsageAsync(records, cursors, cancellationToken);
+            return new UsageWrite(written, written.Inserted == records.Count);
         }
 
-        var mine = new Pending(records);
+        var mine = new Pending(records, cursors);
         lock (_lock)
         {
             _queue.Enqueue(mine);
@@ -73,11 +92,12 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IDisposabl
     {
         var all = batches.Count == 1 ? batches[0].Records : batches.SelectMany(p => p.Records).ToList();
         var distinct = FullerCopy.KeepFullest(all);
+        var cursors = Cursors(batches);
         UsageWriteResult written;
         try
         {
             // Not the leader's token: its client going away must not fail the other batches of the group.
-            written = await store.WriteUsageAsync(distinct, [], CancellationToken.None);
+            written = await store.WriteUsageAsync(distinct, cursors, CancellationToken.None);
         }
         catch (Exception e)
         {
@@ -91,7 +111,7 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IDisposabl
 
         if (batches.Count == 1)
         {
-            batches[0].Done.TrySetResult(new GroupWrite(written, written.Inserted == distinct.Count));
+            batches[0].Done.TrySetResult(new UsageWrite(written, written.Inserted == distinct.Count));
             return;
         }
 
@@ -105,14 +125,32 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IDisposabl
                 : written.Inserted == distinct.Count ? new UsageWriteResult(n, 0, 0)
                 : written.Unchanged == distinct.Count ? new UsageWriteResult(0, 0, n)
                 : null;
-            pending.Done.TrySetResult(new GroupWrite(share, disjoint && written.Inserted == distinct.Count));
+            pending.Done.TrySetResult(new UsageWrite(share, disjoint && written.Inserted == distinct.Count));
         }
     }
 
-    private sealed class Pending(IReadOnlyCollection<UsageRecord> records)
+    private static IReadOnlyCollection<SourceCursor> Cursors(List<Pending> batches)
+    {
+        if (batches.Count == 1)
+        {
+            return batches[0].Cursors;
+        }
+
+        var latest = new Dictionary<(string Source, string Key), SourceCursor>();
+        foreach (var cursor in batches.SelectMany(p => p.Cursors))
+        {
+            latest[(cursor.Source, cursor.Key)] = cursor;
+        }
+
+        return latest.Values;
+    }
+
+    private sealed class Pending(IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<SourceCursor> cursors)
     {
         public IReadOnlyCollection<UsageRecord> Records { get; } = records;
 
-        public TaskCompletionSource<GroupWrite> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public IReadOnlyCollection<SourceCursor> Cursors { get; } = cursors;
+
+        public TaskCompletionSource<UsageWrite> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

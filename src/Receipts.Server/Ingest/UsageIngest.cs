@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Receipts.Domain.Storage;
 using Receipts.Domain.Usage;
 using Receipts.Server.Auth;
 using Receipts.Server.Metrics;
@@ -24,7 +25,7 @@ internal sealed partial class UsageIngest(GroupCommitter writer, CollectorMetric
 
         var tagged = caller.Team is { } team ? records.Select(r => WithTeam(r, team)).ToList() : records;
         var distinct = FullerCopy.KeepFullest(tagged);
-        GroupWrite written;
+        UsageWrite written;
         var storeStarted = Stopwatch.GetTimestamp();
         try
         {

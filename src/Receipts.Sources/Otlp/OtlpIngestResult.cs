@@ -4,7 +4,9 @@ namespace Receipts.Sources.Otlp;
 
 /// <summary>
 /// What the HTTP endpoint answers: status, content type and body are ready to send as they are.
-/// <see cref="Write"/> is null when nothing was written (an error, or nothing to record).
+/// <see cref="Write"/> is null when nothing was written (an error, or nothing to record), or when the batch was
+/// committed together with others whose counts cannot be told apart from its own; <see cref="AllNew"/> says
+/// whether every record of it was new.
 /// </summary>
 public sealed record OtlpIngestResult(
     int StatusCode,
@@ -16,4 +18,5 @@ public sealed record OtlpIngestResult(
     int DroppedContentAttributes,
     UsageWriteResult? Write,
     IReadOnlyList<OtlpDiagnostic> Diagnostics,
-    IReadOnlyList<Receipts.Domain.Usage.UsageRecord>? Committed = null);
+    IReadOnlyList<Receipts.Domain.Usage.UsageRecord>? Committed = null,
+    bool AllNew = false);

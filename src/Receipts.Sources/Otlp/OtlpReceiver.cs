@@ -12,14 +12,24 @@ namespace Receipts.Sources.Otlp;
 public sealed class OtlpReceiver : IDisposable
 {
     private readonly IUsageStore _store;
+    private readonly IUsageWriter _writer;
     private readonly OtlpIngestOptions _options;
     private readonly OtlpUsageConverter _converter;
     private readonly CumulativeTemporality _temporality = new();
     private readonly SemaphoreSlim _metricsGate = new(1, 1);
 
     public OtlpReceiver(IUsageStore store, OtlpIngestOptions options)
+        : this(store, options, new DirectUsageWriter(store))
+    {
+    }
+
+    /// <param name="store">Where the temporality cursors are read from at start.</param>
+    /// <param name="writer">Where records and cursors are committed: the collector passes its group committer, so
+    /// OTLP batches share transactions with the other ingest paths.</param>
+    public OtlpReceiver(IUsageStore store, OtlpIngestOptions options, IUsageWriter writer)
     {
         _store = store;
+        _writer = writer;
         _options = options;
         _converter = new OtlpUsageConverter(options);
     }
@@ -74,12 +84,12 @@ public sealed class OtlpReceiver : IDisposable
             }
 
             var conversion = _converter.Convert(batch, _temporality.Begin());
-            UsageWriteResult? write = null;
+            UsageWrite? write = null;
             IReadOnlyList<Receipts.Domain.Usage.UsageRecord> committed = [];
             if (conversion.Records.Count > 0 || conversion.Cursors.Count > 0)
             {
                 var records = tag is null ? conversion.Records : conversion.Records.Select(tag).ToList();
-                write = await _store.WriteUsageAsync(records, conversion.Cursors, cancellationToken);
+                write = await _writer.WriteAsync(records, conversion.Cursors, cancellationToken);
                 committed = records;
                 _temporality.Commit(conversion.Cursors);
             }
@@ -93,9 +103,10 @@ public sealed class OtlpReceiver : IDisposable
                 conversion.Rejected,
                 conversion.Ignored,
                 batch.DroppedContentAttributes,
-                write,
+                write?.Counts,
                 conversion.Diagnostics,
-                committed);
+                committed,
+                write?.AllNew ?? false);
         }
         catch (StoreUnavailableException e)
         {
