@@ -21,7 +21,27 @@ internal static class ContentAttributeFilter
         ".model", ".finish_reasons", "_micros", "_ms",
     ];
 
+    // Senders repeat a handful of keys in every record: each is judged once (bounded, so odd keys cannot grow it).
+    private const int MaxRemembered = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Judged = new(StringComparer.Ordinal);
+
     public static bool IsContent(string key)
+    {
+        if (Judged.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var content = Judge(key);
+        if (Judged.Count < MaxRemembered)
+        {
+            Judged.TryAdd(key, content);
+        }
+
+        return content;
+    }
+
+    private static bool Judge(string key)
     {
         var lower = key.ToLowerInvariant();
         var containsContentWord = false;

@@ -28,28 +28,39 @@ internal static class OtlpJsonDecoder
 
         using (document)
         {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return OtlpDecodeResult.Fail("$", "the body must be a JSON object");
+            }
+
             try
             {
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
+                return OtlpDecodeResult.Ok(Decode(signal, root, new DecodeContext(trackPaths: false)));
+            }
+            catch (OtlpFormatException fast)
+            {
+                // Decoded again with paths, to say where; the same input fails at the same place.
+                try
                 {
-                    throw new OtlpFormatException("$", "the body must be a JSON object");
+                    Decode(signal, root, new DecodeContext(trackPaths: true));
+                }
+                catch (OtlpFormatException e)
+                {
+                    return OtlpDecodeResult.Fail(e.Where, e.What);
                 }
 
-                var context = new DecodeContext();
-                return OtlpDecodeResult.Ok(signal switch
-                {
-                    OtlpSignal.Metrics => DecodeMetrics(root, context),
-                    OtlpSignal.Logs => DecodeLogs(root, context),
-                    _ => DecodeTraces(root, context),
-                });
-            }
-            catch (OtlpFormatException e)
-            {
-                return OtlpDecodeResult.Fail(e.Where, e.What);
+                return OtlpDecodeResult.Fail(fast.Where, fast.What);
             }
         }
     }
+
+    private static OtlpBatch Decode(OtlpSignal signal, JsonElement root, DecodeContext context) => signal switch
+    {
+        OtlpSignal.Metrics => DecodeMetrics(root, context),
+        OtlpSignal.Logs => DecodeLogs(root, context),
+        _ => DecodeTraces(root, context),
+    };
 
     private static OtlpBatch DecodeMetrics(JsonElement root, DecodeContext context)
     {
@@ -57,17 +68,17 @@ internal static class OtlpJsonDecoder
         var r = 0;
         foreach (var resourceMetrics in Array(root, "resourceMetrics", "$"))
         {
-            var rPath = $"resourceMetrics[{r++}]";
+            var rPath = context.Item(null, "resourceMetrics", r++);
             var resource = Resource(resourceMetrics, rPath, context);
             var s = 0;
             foreach (var scopeMetrics in Array(resourceMetrics, "scopeMetrics", rPath))
             {
-                var sPath = $"{rPath}.scopeMetrics[{s++}]";
+                var sPath = context.Item(rPath, "scopeMetrics", s++);
                 var scope = ScopeName(scopeMetrics, sPath);
                 var m = 0;
                 foreach (var metric in Array(scopeMetrics, "metrics", sPath))
                 {
-                    var mPath = $"{sPath}.metrics[{m++}]";
+                    var mPath = context.Item(sPath, "metrics", m++);
                     DecodeMetric(metric, mPath, resource, scope, points, context);
                 }
             }
@@ -93,14 +104,14 @@ internal static class OtlpJsonDecoder
                 continue;
             }
 
-            var dataPath = $"{path}.{key}";
+            var dataPath = context.Member(path, key);
             RequireObject(data, dataPath);
             var temporality = (OtlpTemporality)(Int64(data, "aggregationTemporality", dataPath) ?? 0);
             var monotonic = Bool(data, "isMonotonic", dataPath) ?? false;
             var p = 0;
             foreach (var point in Array(data, "dataPoints", dataPath))
             {
-                var pPath = $"{dataPath}.dataPoints[{p++}]";
+                var pPath = context.Item(dataPath, "dataPoints", p++);
                 RequireObject(point, pPath);
                 decimal? value;
                 ulong count = 0;
@@ -147,17 +158,17 @@ internal static class OtlpJsonDecoder
         var r = 0;
         foreach (var resourceLogs in Array(root, "resourceLogs", "$"))
         {
-            var rPath = $"resourceLogs[{r++}]";
+            var rPath = context.Item(null, "resourceLogs", r++);
             var resource = Resource(resourceLogs, rPath, context);
             var s = 0;
             foreach (var scopeLogs in Array(resourceLogs, "scopeLogs", rPath))
             {
-                var sPath = $"{rPath}.scopeLogs[{s++}]";
+                var sPath = context.Item(rPath, "scopeLogs", s++);
                 var scope = ScopeName(scopeLogs, sPath);
                 var l = 0;
                 foreach (var log in Array(scopeLogs, "logRecords", sPath))
                 {
-                    var lPath = $"{sPath}.logRecords[{l++}]";
+                    var lPath = context.Item(sPath, "logRecords", l++);
                     RequireObject(log, lPath);
                     string? bodyName = null;
                     if (log.TryGetProperty("body", out var body) && body.ValueKind == JsonValueKind.Object
@@ -191,17 +202,17 @@ internal static class OtlpJsonDecoder
         var r = 0;
         foreach (var resourceSpans in Array(root, "resourceSpans", "$"))
         {
-            var rPath = $"resourceSpans[{r++}]";
+            var rPath = context.Item(null, "resourceSpans", r++);
             var resource = Resource(resourceSpans, rPath, context);
             var s = 0;
             foreach (var scopeSpans in Array(resourceSpans, "scopeSpans", rPath))
             {
-                var sPath = $"{rPath}.scopeSpans[{s++}]";
+                var sPath = context.Item(rPath, "scopeSpans", s++);
                 var scope = ScopeName(scopeSpans, sPath);
                 var i = 0;
                 foreach (var span in Array(scopeSpans, "spans", sPath))
                 {
-                    var spanPath = $"{sPath}.spans[{i++}]";
+                    var spanPath = context.Item(sPath, "spans", i++);
                     RequireObject(span, spanPath);
                     spans.Add(new OtlpSpan
                     {
@@ -231,8 +242,9 @@ internal static class OtlpJsonDecoder
             return OtlpAttributes.Empty;
         }
 
-        RequireObject(resource, path + ".resource");
-        return Attributes(resource, "attributes", path + ".resource", context);
+        var resourcePath = context.Member(path, "resource");
+        RequireObject(resource, resourcePath);
+        return Attributes(resource, "attributes", resourcePath, context);
     }
 
     private static string? ScopeName(JsonElement parent, string path)
@@ -252,7 +264,7 @@ internal static class OtlpJsonDecoder
         var i = 0;
         foreach (var pair in Array(parent, name, path))
         {
-            var pairPath = $"{path}.{name}[{i++}]";
+            var pairPath = context.Item(path, name, i++);
             RequireObject(pair, pairPath);
             var key = String(pair, "key", pairPath);
             if (string.IsNullOrEmpty(key))
@@ -260,7 +272,7 @@ internal static class OtlpJsonDecoder
                 continue;
             }
 
-            var value = pair.TryGetProperty("value", out var any) ? AnyValue(any, pairPath + ".value") : default;
+            var value = pair.TryGetProperty("value", out var any) ? AnyValue(any, context.Member(pairPath, "value"), context) : default;
             if (value.Kind != OtlpValueKind.None && !attributes.TryAdd(key, value))
             {
                 context.DroppedContent++;
@@ -270,7 +282,7 @@ internal static class OtlpJsonDecoder
         return attributes;
     }
 
-    private static OtlpValue AnyValue(JsonElement any, string path)
+    private static OtlpValue AnyValue(JsonElement any, string path, DecodeContext context)
     {
         if (any.ValueKind == JsonValueKind.Null)
         {
@@ -280,33 +292,46 @@ internal static class OtlpJsonDecoder
         RequireObject(any, path);
         foreach (var property in any.EnumerateObject())
         {
-            var valuePath = $"{path}.{property.Name}";
-            switch (property.Name)
+            // NameEquals compares the UTF-8 bytes: no string per property.
+            var value = property.Value;
+            if (property.NameEquals("stringValue"))
             {
-                case "stringValue":
-                    return property.Value.ValueKind == JsonValueKind.String
-                        ? OtlpValue.FromString(property.Value.GetString()!)
-                        : throw new OtlpFormatException(valuePath, "expected a string");
-                case "boolValue":
-                    return property.Value.ValueKind switch
-                    {
-                        JsonValueKind.True => OtlpValue.FromBool(true),
-                        JsonValueKind.False => OtlpValue.FromBool(false),
-                        _ => throw new OtlpFormatException(valuePath, "expected true or false"),
-                    };
-                case "intValue":
-                    return OtlpValue.FromInt(Int64(property.Value, valuePath));
-                case "doubleValue":
-                    return OtlpValue.FromDouble(Double(property.Value, valuePath));
-                case "arrayValue" or "kvlistValue" or "bytesValue":
-                    return OtlpValue.Complex;
-                default:
-                    continue;
+                return value.ValueKind == JsonValueKind.String
+                    ? OtlpValue.FromString(value.GetString()!)
+                    : throw new OtlpFormatException(ValuePath(context, path, property), "expected a string");
+            }
+
+            if (property.NameEquals("intValue"))
+            {
+                return OtlpValue.FromInt(Int64Value(value, ValuePath(context, path, property)));
+            }
+
+            if (property.NameEquals("doubleValue"))
+            {
+                return OtlpValue.FromDouble(Double(value, ValuePath(context, path, property)));
+            }
+
+            if (property.NameEquals("boolValue"))
+            {
+                return value.ValueKind switch
+                {
+                    JsonValueKind.True => OtlpValue.FromBool(true),
+                    JsonValueKind.False => OtlpValue.FromBool(false),
+                    _ => throw new OtlpFormatException(ValuePath(context, path, property), "expected true or false"),
+                };
+            }
+
+            if (property.NameEquals("arrayValue") || property.NameEquals("kvlistValue") || property.NameEquals("bytesValue"))
+            {
+                return OtlpValue.Complex;
             }
         }
 
         return default;
     }
+
+    private static string ValuePath(DecodeContext context, string path, JsonProperty property) =>
+        context.TrackPaths ? context.Member(path, property.Name) : string.Empty;
 
     private static JsonElement.ArrayEnumerator Array(JsonElement parent, string name, string path)
     {
@@ -362,12 +387,11 @@ internal static class OtlpJsonDecoder
             return null;
         }
 
-        var valuePath = $"{path}.{name}";
         return value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetUInt64(out var number) => number,
             JsonValueKind.String when ulong.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => throw new OtlpFormatException(valuePath, $"expected an unsigned 64-bit integer (number or decimal string), found {value.GetRawText()}"),
+            _ => throw new OtlpFormatException($"{path}.{name}", $"expected an unsigned 64-bit integer (number or decimal string), found {value.GetRawText()}"),
         };
     }
 
@@ -378,18 +402,18 @@ internal static class OtlpJsonDecoder
             return null;
         }
 
-        return Int64(value, $"{path}.{name}");
+        return Int64Value(value, path, name);
     }
 
-    private static long Int64(JsonElement value, string path) => value.ValueKind switch
+    private static long Int64Value(JsonElement value, string path, string? name = null) => value.ValueKind switch
     {
         JsonValueKind.Number when value.TryGetInt64(out var number) => number,
         JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => throw new OtlpFormatException(path, $"expected a 64-bit integer (number or decimal string), found {value.GetRawText()}"),
+        _ => throw new OtlpFormatException(name is null ? path : $"{path}.{name}", $"expected a 64-bit integer (number or decimal string), found {value.GetRawText()}"),
     };
 
     // asInt is sfixed64; accept it as either sign.
-    private static decimal UInt64OrInt64(JsonElement value, string path) => Int64(value, path);
+    private static decimal UInt64OrInt64(JsonElement value, string path) => Int64Value(value, path);
 
     private static double Double(JsonElement value, string path) => value.ValueKind switch
     {
@@ -436,8 +460,19 @@ internal static class OtlpJsonDecoder
         return end > 0 ? message[..end] : message;
     }
 
-    private sealed class DecodeContext
+    /// <summary>
+    /// Per-decode state. Paths ("resourceLogs[0].scopeLogs[1]…") are built only when <see cref="TrackPaths"/> is on:
+    /// a body is decoded without them, and only one that fails is decoded again with them to say where.
+    /// </summary>
+    private sealed class DecodeContext(bool trackPaths)
     {
+        public bool TrackPaths { get; } = trackPaths;
+
         public int DroppedContent { get; set; }
+
+        public string Item(string? parent, string name, int index) =>
+            !TrackPaths ? string.Empty : parent is null ? $"{name}[{index}]" : $"{parent}.{name}[{index}]";
+
+        public string Member(string parent, string name) => TrackPaths ? $"{parent}.{name}" : string.Empty;
     }
 }

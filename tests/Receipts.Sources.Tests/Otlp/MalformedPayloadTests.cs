@@ -39,6 +39,20 @@ public sealed class MalformedPayloadTests
         result.Diagnostics.ShouldHaveSingleItem().Where.ShouldBe("resourceLogs[0].scopeLogs[0].logRecords[0].timeUnixNano");
     }
 
+    [Theory]
+    [InlineData("""{"resourceLogs":[{},{"scopeLogs":[{},{"logRecords":[{},{},{"attributes":[{"key":"a","value":{"intValue":"1"}},{"key":"b","value":{"intValue":"x"}}]}]}]}]}""", "resourceLogs[1].scopeLogs[1].logRecords[2].attributes[1].value.intValue")]
+    [InlineData("""{"resourceLogs":[{"resource":{"attributes":[{"key":"k","value":{"stringValue":7}}]}}]}""", "resourceLogs[0].resource.attributes[0].value.stringValue")]
+    [InlineData("""{"resourceMetrics":[{"scopeMetrics":[{"metrics":[{"name":"m","sum":{"dataPoints":[{},{"asInt":"many"}]}}]}]}]}""", "resourceMetrics[0].scopeMetrics[0].metrics[0].sum.dataPoints[1].asInt")]
+    public async Task DeepWrongType_NamesTheWholePath(string json, string where)
+    {
+        var signal = json.Contains("resourceMetrics", StringComparison.Ordinal) ? OtlpSignal.Metrics : OtlpSignal.Logs;
+
+        var result = await SendAsync(signal, System.Text.Encoding.UTF8.GetBytes(json), "application/json");
+
+        result.StatusCode.ShouldBe(400);
+        result.Diagnostics.ShouldHaveSingleItem().Where.ShouldBe(where);
+    }
+
     [Fact]
     public async Task TruncatedProtobuf_Is400_WithThePathAndByteOffset()
     {
