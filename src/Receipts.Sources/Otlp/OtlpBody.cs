@@ -5,7 +5,7 @@ namespace Receipts.Sources.Otlp;
 /// <summary>Reads a request body within its size limits, undoing <c>Content-Encoding: gzip</c>.</summary>
 internal static class OtlpBody
 {
-    public static async Task<(byte[]? Bytes, int Status, OtlpDiagnostic? Error)> ReadAsync(
+    public static async Task<(PooledBody? Body, int Status, OtlpDiagnostic? Error)> ReadAsync(
         Stream body, string? contentEncoding, OtlpIngestOptions options, CancellationToken cancellationToken)
     {
         var encoding = contentEncoding?.Trim().ToLowerInvariant();
@@ -14,7 +14,7 @@ internal static class OtlpBody
             return (null, 415, new OtlpDiagnostic("Content-Encoding", $"'{contentEncoding}' is not supported; send gzip or no encoding"));
         }
 
-        var raw = await ReadLimitedAsync(body, options.MaxBodyBytes, cancellationToken);
+        var raw = await PooledBody.ReadAsync(body, options.MaxBodyBytes, cancellationToken);
         if (raw is null)
         {
             return (null, 413, new OtlpDiagnostic("body", $"larger than {options.MaxBodyBytes} bytes"));
@@ -25,35 +25,20 @@ internal static class OtlpBody
             return (raw, 200, null);
         }
 
-        try
+        using (raw)
         {
-            await using var gzip = new GZipStream(new MemoryStream(raw), CompressionMode.Decompress);
-            var inflated = await ReadLimitedAsync(gzip, options.MaxDecompressedBytes, cancellationToken);
-            return inflated is null
-                ? (null, 413, new OtlpDiagnostic("body", $"larger than {options.MaxDecompressedBytes} bytes after gzip decompression"))
-                : (inflated, 200, null);
-        }
-        catch (InvalidDataException e)
-        {
-            return (null, 400, new OtlpDiagnostic("body", "Content-Encoding is gzip but the body is not valid gzip: " + e.Message));
-        }
-    }
-
-    private static async Task<byte[]?> ReadLimitedAsync(Stream stream, long limit, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > limit)
+            try
             {
-                return null;
+                await using var gzip = new GZipStream(raw.AsStream(), CompressionMode.Decompress);
+                var inflated = await PooledBody.ReadAsync(gzip, options.MaxDecompressedBytes, cancellationToken);
+                return inflated is null
+                    ? (null, 413, new OtlpDiagnostic("body", $"larger than {options.MaxDecompressedBytes} bytes after gzip decompression"))
+                    : (inflated, 200, null);
             }
-
-            buffer.Write(chunk, 0, read);
+            catch (InvalidDataException e)
+            {
+                return (null, 400, new OtlpDiagnostic("body", "Content-Encoding is gzip but the body is not valid gzip: " + e.Message));
+            }
         }
-
-        return buffer.ToArray();
     }
 }

@@ -54,7 +54,10 @@ public sealed class OtlpReceiver : IDisposable
             return Failure(encoding, status, error!);
         }
 
-        return await IngestAsync(signal, bytes, encoding, tag, cancellationToken);
+        using (bytes)
+        {
+            return await IngestAsync(signal, bytes.Memory, encoding, tag, cancellationToken);
+        }
     }
 
     public Task<OtlpIngestResult> IngestAsync(OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding, CancellationToken cancellationToken) =>
