@@ -1,5 +1,6 @@
 using System.Globalization;
 using Receipts.Domain.Pricing;
+using Receipts.Domain.Storage;
 using Receipts.Domain.Usage;
 
 namespace Receipts.Domain.Reports;
@@ -45,7 +46,47 @@ public sealed class UsageAggregator
     public void Add(UsageRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var cost = _pricer.Price(record).Cost;
+        BucketOf(record).Add(record, _pricer.Price(record).Cost, trackModels: true);
+    }
+
+    /// <summary>
+    /// Adds a group of records the store summed (<see cref="IUsageStore.ReadUsageGroupsAsync"/>) with the zone of this
+    /// report, priced as each of its records would be: the store never mixes records across the long-context threshold,
+    /// a given cost, a tier, speed or geo, so pricing the sums gives the sum of the prices to the last digit (decimal).
+    /// Every grouping but <see cref="UsageGrouping.Session"/> gets the same report from groups as from records: a
+    /// session's project is its latest record's, which groups cannot name when two records share an instant.
+    /// </summary>
+    public void Add(UsageGroup group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        var totals = group.Totals;
+        BucketOf(totals).Add(totals, PriceOf(group), group.Records, totals.At, group.LastAt, trackModels: true);
+    }
+
+    public async Task<UsageReport> AddAllAsync(IAsyncEnumerable<UsageGroup> groups, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        await foreach (var group in groups.WithCancellation(cancellationToken))
+        {
+            Add(group);
+        }
+
+        return Build();
+    }
+
+    private decimal? PriceOf(UsageGroup group)
+    {
+        var r = group.Totals;
+        if (r.Cost is not null || (r.Tokens.Total == 0 && r.WebSearchRequests == 0) || _pricer.Lookup(r.Model) is not { } price)
+        {
+            return _pricer.Price(r).Cost;
+        }
+
+        return Pricer.Compute(price, r.Tokens, Pricer.ParseTier(r.ServiceTier), group.LongContext, r.Speed, r.InferenceGeo, r.WebSearchRequests);
+    }
+
+    private UsageBucket BucketOf(UsageRecord record)
+    {
         var key = KeyOf(record);
         if (!_buckets.TryGetValue(key, out var bucket))
         {
@@ -58,7 +99,7 @@ public sealed class UsageAggregator
             _buckets[key] = bucket;
         }
 
-        bucket.Add(record, cost, trackModels: true);
+        return bucket;
     }
 
     public async Task<UsageReport> AddAllAsync(IAsyncEnumerable<UsageRecord> records, CancellationToken cancellationToken)

@@ -37,7 +37,11 @@ internal sealed class UsageBucket(string key)
 
     public DateTimeOffset Last { get; private set; } = DateTimeOffset.MinValue;
 
-    public void Add(UsageRecord record, decimal? cost, bool trackModels)
+    public void Add(UsageRecord record, decimal? cost, bool trackModels) =>
+        Add(record, cost, 1, record.At, record.At, trackModels);
+
+    /// <summary>Adds <paramref name="records"/> records summed into <paramref name="record"/>, from <paramref name="first"/> to <paramref name="last"/>.</summary>
+    public void Add(UsageRecord record, decimal? cost, long records, DateTimeOffset first, DateTimeOffset last, bool trackModels)
     {
         var t = record.Tokens;
         Input += t.Input;
@@ -47,7 +51,7 @@ internal sealed class UsageBucket(string key)
         CacheWrite1h += t.CacheWrite1h;
         WebSearchRequests += record.WebSearchRequests;
         Requests += record.Requests;
-        Records++;
+        Records += records;
         if (cost is { } c)
         {
             Cost += c;
@@ -57,14 +61,14 @@ internal sealed class UsageBucket(string key)
             CostUnknown = true;
         }
 
-        if (record.At < First)
+        if (first < First)
         {
-            First = record.At;
+            First = first;
         }
 
-        if (record.At >= Last)
+        if (last >= Last)
         {
-            Last = record.At;
+            Last = last;
             Project = record.Repo ?? record.Cwd ?? Project;
         }
 
@@ -77,7 +81,7 @@ internal sealed class UsageBucket(string key)
                 _models[record.Model] = model;
             }
 
-            model.Add(record, cost, trackModels: false);
+            model.Add(record, cost, records, first, last, trackModels: false);
         }
     }
 

@@ -11,11 +11,31 @@ namespace Receipts.Sources.ClaudeCode;
 /// (files in parallel), keeps one copy per response across all files and roots, and writes the records
 /// with the files' new cursors. Bad lines are skipped and counted, never fatal.
 /// </summary>
-public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? options = null)
+public sealed class ClaudeCodeImporter
 {
     public const string SourceKind = "claude-code";
 
-    private readonly UsageImportOptions _options = options ?? new UsageImportOptions();
+    private readonly Task<IUsageStore> _store;
+    private readonly bool _storeIsNew;
+    private readonly UsageImportOptions _options;
+
+    public ClaudeCodeImporter(IUsageStore store, UsageImportOptions? options = null)
+        : this(Task.FromResult(store), storeIsNew: false, options)
+    {
+    }
+
+    /// <summary>
+    /// An importer whose store is still opening. When <paramref name="storeIsNew"/> (the store file did not exist, so it
+    /// holds no cursors), files are read while the store is created and migrated, and the store is awaited only to
+    /// write; otherwise it is awaited first, for its cursors.
+    /// </summary>
+    public ClaudeCodeImporter(Task<IUsageStore> store, bool storeIsNew, UsageImportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        _store = store;
+        _storeIsNew = storeIsNew;
+        _options = options ?? new UsageImportOptions();
+    }
 
     // Branch names repeat on every record of a session; their ticket ids are found once per name.
     private readonly Dictionary<string, IReadOnlyList<string>> _ticketsByBranch = new(StringComparer.Ordinal);
@@ -33,7 +53,9 @@ public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? op
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var cursors = await store.GetCursorsAsync(SourceKind, cancellationToken);
+        var cursors = _storeIsNew
+            ? new Dictionary<string, SourceCursor>(StringComparer.Ordinal)
+            : await (await _store).GetCursorsAsync(SourceKind, cancellationToken);
         var plans = FilePlanner.Plan(files, cursors, CursorJson.Read<FilePosition>);
         var toRead = plans.Where(p => p.Change != FileChange.Unchanged).ToList();
         var counter = new ProgressCounter(toRead.Sum(p => p.Bytes), progress);
@@ -71,7 +93,7 @@ public sealed class ClaudeCodeImporter(IUsageStore store, UsageImportOptions? op
         }
 
         var entries = merged.Entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
-        var write = await IncrementalRead.WriteAsync(store, entries, ToRecord, [.. newCursors], _options.WriteBatchSize, cancellationToken);
+        var write = await IncrementalRead.WriteAsync(await _store, entries, ToRecord, [.. newCursors], _options.WriteBatchSize, cancellationToken);
         return new ImportSummary
         {
             Roots = scanDirectories,

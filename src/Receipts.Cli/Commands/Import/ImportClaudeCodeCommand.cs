@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Receipts.Domain.Storage;
 using Receipts.Domain.Tickets;
 using Receipts.Sources.ClaudeCode;
 using Receipts.Sources.Context;
+using Receipts.Storage.DuckDb;
 
 namespace Receipts.Cli.Commands.Import;
 
@@ -41,17 +43,33 @@ internal static class ImportClaudeCodeCommand
             var context = new CommandContext(environment, parseResult);
             var directories = ScanDirectories(environment, context.Get(path) ?? []);
             var options = new UsageImportOptions { Tickets = TicketPatterns.Parser(context.Get(ticketPattern)) };
-            await using var store = await context.OpenStoreAsync(cancellationToken);
-            var importer = new ClaudeCodeImporter(store, options);
-            var summary = await ImportRunRenderer.RunAsync(
-                environment,
-                "Reading Claude Code transcripts",
-                progress => importer.ImportAsync(directories, progress, cancellationToken));
-            ImportRunRenderer.Render(environment, summary, "Claude Code transcripts", context.Verbose);
-            return ExitCodes.Ok;
+            // A first import into a new store file reads the transcripts while the store is created and migrated
+            // (0.1–0.2 s of a cold import); an existing store is opened first, for its cursors.
+            var storeIsNew = !File.Exists(context.StorePath);
+            var opening = Task.Run(() => context.OpenStoreAsync(cancellationToken), cancellationToken);
+            try
+            {
+                var importer = new ClaudeCodeImporter(OpenedAsync(opening), storeIsNew, options);
+                var summary = await ImportRunRenderer.RunAsync(
+                    environment,
+                    "Reading Claude Code transcripts",
+                    progress => importer.ImportAsync(directories, progress, cancellationToken));
+                ImportRunRenderer.Render(environment, summary, "Claude Code transcripts", context.Verbose);
+                return ExitCodes.Ok;
+            }
+            finally
+            {
+                // Whatever happened to the import, a store that did open is closed.
+                if (await opening.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default) is { } store)
+                {
+                    await store.DisposeAsync();
+                }
+            }
         });
         return command;
     }
+
+    private static async Task<IUsageStore> OpenedAsync(Task<DuckDbStore> opening) => await opening;
 
     private static List<string> ScanDirectories(CliEnvironment environment, string[] paths)
     {

@@ -64,8 +64,11 @@ internal static class ReportUsageCommand
                 return await WriteEmptyAsync(environment, format, aggregator.Build(), EmptyStoreMessage);
             }
 
-            var filter = new UsageFilter { Since = choice.SinceUtc, Until = choice.UntilUtc };
-            var report = await aggregator.AddAllAsync(store.ReadUsageForReportAsync(filter, cancellationToken), cancellationToken);
+            // The store sums records in SQL (one group per local day, model, tier, … and side of the long-context
+            // threshold), so a large ledger is not read row by row; a session's project needs its latest record.
+            var report = grouping == UsageGrouping.Session
+                ? await aggregator.AddAllAsync(store.ReadUsageForReportAsync(new UsageFilter { Since = choice.SinceUtc, Until = choice.UntilUtc }, cancellationToken), cancellationToken)
+                : await aggregator.AddAllAsync(store.ReadUsageGroupsAsync(new UsageGroupFilter { Since = choice.SinceUtc, Until = choice.UntilUtc, Zone = choice.Zone }, cancellationToken), cancellationToken);
             if (report.IsEmpty)
             {
                 return await WriteEmptyAsync(environment, format, report, $"No usage {Describe(choice)}.");
