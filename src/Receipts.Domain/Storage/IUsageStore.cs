@@ -19,6 +19,12 @@ public interface IUsageStore : ICursorStore
         CancellationToken cancellationToken);
 
 
+    /// <summary>
+    /// Starts a bulk load when the ledger holds no usage yet (a first import), or returns null: the caller then writes
+    /// with <see cref="WriteUsageAsync"/>. The default has no bulk path.
+    /// </summary>
+    Task<IUsageBulkLoad?> BeginBulkLoadAsync(CancellationToken cancellationToken) => Task.FromResult<IUsageBulkLoad?>(null);
+
     IAsyncEnumerable<UsageRecord> ReadUsageAsync(UsageFilter filter, CancellationToken cancellationToken);
 
     Task<long> CountUsageAsync(CancellationToken cancellationToken);

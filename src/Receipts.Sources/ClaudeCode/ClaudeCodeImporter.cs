@@ -63,37 +63,99 @@ public sealed class ClaudeCodeImporter
         var newCursors = new ConcurrentBag<SourceCursor>();
         var incomplete = 0;
 
-        var partitions = FilePlanner.Partition(toRead, _options.Workers);
-        var maps = await Task.WhenAll(partitions.Select(partition => Task.Run(
+        // Files are parsed in parallel, each into its own map; one writer takes them in path order, keeps one copy
+        // per response across files (on equal copies the earlier path wins, whatever the workers' timing) and, on
+        // a first import, appends each winner to the store at once, so the write runs beside the parsing.
+        var parsed = toRead.Select(_ => new TaskCompletionSource<ClaudeDedupeMap>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = -1;
+        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(
             () =>
             {
-                var map = new ClaudeDedupeMap();
                 var parser = new ClaudeLineParser();
                 using var reader = new JsonlLineReader();
-                foreach (var plan in partition)
+                for (var i = Interlocked.Increment(ref next); i < toRead.Count; i = Interlocked.Increment(ref next))
                 {
-                    if (IncrementalRead.ReadFile(plan, reader, new ClaudeLineSink(parser, map, log, plan.Path), counter, cancellationToken) is { } read)
+                    var plan = toRead[i];
+                    var map = new ClaudeDedupeMap();
+                    try
                     {
-                        newCursors.Add(new SourceCursor(SourceKind, plan.Path, CursorJson.Write(read.Position)));
-                        if (read.Incomplete)
+                        failed.Token.ThrowIfCancellationRequested();
+                        if (IncrementalRead.ReadFile(plan, reader, new ClaudeLineSink(parser, map, log, plan.Path), counter, failed.Token) is { } read)
                         {
-                            Interlocked.Increment(ref incomplete);
+                            newCursors.Add(new SourceCursor(SourceKind, plan.Path, CursorJson.Write(read.Position)));
+                            if (read.Incomplete)
+                            {
+                                Interlocked.Increment(ref incomplete);
+                            }
                         }
+
+                        parsed[i].TrySetResult(map);
+                    }
+                    catch (Exception e)
+                    {
+                        parsed[i].TrySetException(e);
+                        failed.Cancel();
+                        return;
                     }
                 }
-
-                return map;
             },
-            cancellationToken)));
+            CancellationToken.None)).ToList();
 
-        var merged = maps[0];
-        foreach (var map in maps.Skip(1))
+        var merged = new ClaudeDedupeMap();
+        UsageWriteResult write;
+        var bulk = await (await _store).BeginBulkLoadAsync(cancellationToken);
+        try
         {
-            merged.AddRange(map);
+            var streamed = new StreamedCopies();
+            foreach (var file in parsed)
+            {
+                foreach (var entry in (await file.Task).Entries)
+                {
+                    var displaced = merged.Add(entry, out var kept);
+                    if (bulk is null)
+                    {
+                        continue;
+                    }
+
+                    if (displaced is not null)
+                    {
+                        streamed.Withdraw(displaced.Key);
+                    }
+                    else if (kept)
+                    {
+                        streamed.Append(entry.Key, ToRecord(entry), bulk);
+                    }
+                }
+            }
+
+            await Task.WhenAll(workers);
+            if (bulk is not null)
+            {
+                var late = merged.Entries.Where(e => !streamed.Holds(e.Key)).Select(ToRecord).ToList();
+                write = await bulk.CommitAsync(streamed.Withdrawn, late, [.. newCursors], cancellationToken);
+            }
+            else
+            {
+                var sorted = merged.Entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
+                write = await IncrementalRead.WriteAsync(await _store, sorted, ToRecord, [.. newCursors], _options.WriteBatchSize, cancellationToken);
+            }
+        }
+        catch
+        {
+            failed.Cancel();
+            await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+            throw;
+        }
+        finally
+        {
+            if (bulk is not null)
+            {
+                await bulk.DisposeAsync();
+            }
         }
 
-        var entries = merged.Entries.OrderBy(e => e.At).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
-        var write = await IncrementalRead.WriteAsync(await _store, entries, ToRecord, [.. newCursors], _options.WriteBatchSize, cancellationToken);
+        var entries = merged.Entries.ToList();
         return new ImportSummary
         {
             Roots = scanDirectories,

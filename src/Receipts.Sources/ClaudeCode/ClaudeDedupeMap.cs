@@ -14,16 +14,23 @@ internal sealed class ClaudeDedupeMap
 
     public IEnumerable<ClaudeEntry> Entries => _byKey.Values;
 
-    public void Add(ClaudeEntry candidate)
+    public void Add(ClaudeEntry candidate) => Add(candidate, out _);
+
+    /// <summary>Adds <paramref name="candidate"/> by the rules above; returns the copy it displaced, if any.</summary>
+    /// <param name="kept">Whether the candidate is now the map's copy (false: a fuller or equal copy was there first).</param>
+    public ClaudeEntry? Add(ClaudeEntry candidate, out bool kept)
     {
+        kept = false;
         if (_byKey.TryGetValue(candidate.Key, out var existing))
         {
             if (candidate.IsFullerThan(existing))
             {
                 _byKey[candidate.Key] = candidate;
+                kept = true;
+                return existing;
             }
 
-            return;
+            return null;
         }
 
         if (candidate.MessageId is { } messageId
@@ -36,9 +43,11 @@ internal sealed class ClaudeDedupeMap
                 _byKey.Remove(rivalKey);
                 _byKey[candidate.Key] = candidate;
                 _keyByMessage[messageId] = candidate.Key;
+                kept = true;
+                return rival;
             }
 
-            return;
+            return null;
         }
 
         _byKey[candidate.Key] = candidate;
@@ -46,6 +55,9 @@ internal sealed class ClaudeDedupeMap
         {
             _keyByMessage.TryAdd(id, candidate.Key);
         }
+
+        kept = true;
+        return null;
     }
 
     public void AddRange(ClaudeDedupeMap other)
