@@ -20,9 +20,9 @@ if (args.Length > 2 && args[2] == "scores")
         foreach (var scenario in new[] { Scenario.Steady, Scenario.Spike })
         {
             var spend = SyntheticSpend.Generate(seed, scenario);
-            var history = new SpendHistory(spend.Items, TimeZoneInfo.Utc);
             foreach (var (person, level) in spend.Levels)
             {
+                var history = new SpendHistory(spend.Items.Where(i => i.Person == person), TimeZoneInfo.Utc);
                 var label = "person " + person;
                 for (var offset = 30; offset < spend.Days; offset++)
                 {
@@ -42,6 +42,9 @@ if (args.Length > 2 && args[2] == "scores")
         }
     }
 
+    // Every bar on the score at once: steady developer-days at or over it (false alerts) and spike days under it (misses).
+    Console.WriteLine("bar: " + string.Join("  ", Enumerable.Range(35, 26).Select(t => t / 10m)
+        .Select(t => $"{t:0.0}:{steadyScores.Count(e => e.Score >= t)}/{spikeScores.Count(e => e.Score < t)}")));
     Console.WriteLine("steady, largest scores:");
     foreach (var e in steadyScores.OrderByDescending(e => e.Score).Take(15))
     {
