@@ -81,8 +81,11 @@ public sealed record AnomalyOptions
     /// </summary>
     public decimal RunawayP95Factor { get; init; } = 4m;
 
-    /// <summary>… and this many dollars above the median hour. Default 20.</summary>
-    public decimal RunawayMinExcess { get; init; } = 20m;
+    /// <summary>
+    /// … and this many dollars above the median hour. Default 50: a runaway is a critical alert, and at 20 a
+    /// $2-an-hour developer's busy $34 hour qualified; an agent in a loop burns hundreds.
+    /// </summary>
+    public decimal RunawayMinExcess { get; init; } = 50m;
 
     /// <summary>Active hours of history needed before an identity is checked for runaways. Default 8.</summary>
     public int RunawayMinActiveHours { get; init; } = 8;
