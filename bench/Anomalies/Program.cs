@@ -103,6 +103,16 @@ foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>(
                 why = $"; {subject} ×{daily[day] / spend.Levels[person]:0.0} its level, ×{Math.Exp(observed - median):0.0} its median weekday, {(observed - median) / sigma:0.0} σ (σ {sigma:0.00})";
             }
 
+            if (scenario == Scenario.Runaway && missed.Subjects.FirstOrDefault(s => s.StartsWith("person ", StringComparison.Ordinal)) is { } runner)
+            {
+                // Diagnostics: the runaway hour against the person's ordinary hours of the 28 days before.
+                var person = runner["person ".Length..];
+                var hours = spend.Items.Where(i => i.Person == person).GroupBy(i => SpendHistory.HourOf(i.At)).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount ?? 0m));
+                var burnHour = hours.Where(h => h.Key >= missed.From && h.Key < missed.From.AddDays(1)).MaxBy(h => h.Value);
+                var before = hours.Where(h => h.Key >= missed.From.AddDays(-28) && h.Key < missed.From).Select(h => h.Value).ToList();
+                why = $"; {runner} (level ${spend.Levels[person]:0}/day): ${burnHour.Value:0} in the hour, {burnHour.Value / RobustStats.Quantile(before, 0.95m):0.0}× its 95th-percentile hour, its largest ordinary hour of the 28 days before ${before.Max():0}";
+            }
+
             missedSeeds.Add($"{scenario} seed {seed}: nothing from {missed.From:yyyy-MM-dd} (day {missed.From.Date.Subtract(SyntheticSpend.Start.ToDateTime(TimeOnly.MinValue)).Days} of {spend.Days}){why}");
         }
 
