@@ -23,7 +23,7 @@ public sealed record AnomalyOptions
     /// <summary>
     /// Days whose active weekdays give a series' level (a normal weekday: the trimmed mean of log spend). Longer
     /// than the baseline because the level's own error moves the bar: on 28 days of 35%-noise spend it was 25–30%
-    /// off often enough to read ordinary days as spikes. Default 42 (six weeks).
+    /// off often enough to read ordinary days as spikes. Never less than <see cref="BaselineDays"/>. Default 42 (six weeks).
     /// </summary>
     public int SpikeLevelDays { get; init; } = 42;
 
