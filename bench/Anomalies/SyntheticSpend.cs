@@ -6,7 +6,8 @@ namespace Receipts.Bench.Anomalies;
 
 /// <summary>
 /// Months of steady synthetic spend with ordinary noise — three teams of four developers (weekday work,
-/// a day off now and then, rare weekend work, lognormal day-to-day noise of 35%, busy and quiet hours) and
+/// a day off now and then, rare weekend work, lognormal day-to-day noise of 35%, busy and quiet hours, calls
+/// in proportion to the dollars with their own noise) and
 /// one production service per team (around the clock, quieter at weekends, 20% noise) — with at most one
 /// known anomaly injected. Deterministic per seed.
 /// </summary>
@@ -16,6 +17,7 @@ internal sealed class SyntheticSpend
 
     private readonly Random _random;
     private readonly List<SpendItem> _items = [];
+    private readonly Dictionary<string, decimal> _levels = new(StringComparer.Ordinal);
     private int _next;
 
     private SyntheticSpend(int seed)
@@ -28,6 +30,9 @@ internal sealed class SyntheticSpend
     public Injected? Injected { get; private set; }
 
     public int Days { get; private init; }
+
+    /// <summary>Each developer's level: the median of their weekday (what the noise is drawn around), for diagnostics.</summary>
+    public IReadOnlyDictionary<string, decimal> Levels => _levels;
 
     public static SyntheticSpend Generate(int seed, Scenario scenario, int days = 120)
     {
@@ -43,6 +48,11 @@ internal sealed class SyntheticSpend
     {
         var teams = new[] { "payments", "search", "platform" };
         var people = teams.SelectMany(t => Enumerable.Range(1, 4).Select(i => (Person: $"{t}-dev{i}", Team: t, Project: $"{t}-{(i <= 2 ? "api" : "web")}", Level: 20m + (decimal)(_random.NextDouble() * 100)))).ToList();
+        foreach (var p in people)
+        {
+            _levels[p.Person] = p.Level;
+        }
+
         var services = teams.Select(t => (Workflow: $"{t}-summarise", Team: t, Project: $"{t}-api", Key: $"{t}-prod", Hourly: 3m + (decimal)(_random.NextDouble() * 7))).ToList();
 
         // The anomaly's day: after two baselines' worth of history, with room to see it afterwards.
@@ -63,16 +73,27 @@ internal sealed class SyntheticSpend
             foreach (var p in people)
             {
                 var active = weekend ? _random.NextDouble() < 0.08 : _random.NextDouble() < 0.9;
-                active |= scenario == Scenario.Spike && p == target && day == day0;
+                active |= scenario is (Scenario.Spike or Scenario.SpikeSmall) && p == target && day == day0;
                 if (!active)
                 {
                     continue;
                 }
 
                 var amount = p.Level * LogNormal(0.35) * (weekend ? 0.4m : 1m);
-                if (scenario == Scenario.Spike && p == target && day == day0)
+                if (p == target && day == day0)
                 {
-                    amount *= 5m + (decimal)(_random.NextDouble() * 5);
+                    if (scenario == Scenario.Spike)
+                    {
+                        // A spike is a day far above this person's normal: its realized size is 5–10 times their
+                        // level (the median weekday), drawn instead of the day's noise, not on top of it.
+                        amount = p.Level * (5m + (decimal)(_random.NextDouble() * 5));
+                    }
+                    else if (scenario == Scenario.SpikeSmall)
+                    {
+                        // The harder variant (the bench's spike until 2026-11): the noisy day times 5–10, so a
+                        // low draw leaves a day at only 2.5–3.5 times the level — inside ordinary weeks' range.
+                        amount *= 5m + (decimal)(_random.NextDouble() * 5);
+                    }
                 }
 
                 var hours = 3 + _random.Next(0, 6);
@@ -81,8 +102,11 @@ internal sealed class SyntheticSpend
                 for (var h = 0; h < hours; h++)
                 {
                     var share = amount * (decimal)(weights[h] / weights.Sum());
-                    var model = _random.NextDouble() < 0.8 ? "claude-sonnet-4-5" : "claude-opus-4-1";
-                    Add(At(day, first + h, _random.Next(0, 60)), share, (long)(10 + _random.Next(0, 30)), model, p.Person, p.Team, p.Project, $"{p.Team}-dev", null, "dev", "claude-code");
+                    var opus = _random.NextDouble() >= 0.8;
+                    // Calls follow the work: a big day is more calls, not pricier ones (about $0.08 a Sonnet call
+                    // and $0.40 an Opus call of an agent with a full context, 25% noise per hour).
+                    var perCall = (opus ? 0.40m : 0.08m) * LogNormal(0.25);
+                    Add(At(day, first + h, _random.Next(0, 60)), share, Math.Max(1L, (long)(share / perCall)), opus ? "claude-opus-4-1" : "claude-sonnet-4-5", p.Person, p.Team, p.Project, $"{p.Team}-dev", null, "dev", "claude-code");
                 }
             }
 
@@ -116,7 +140,7 @@ internal sealed class SyntheticSpend
                 var burn = 150m + (decimal)(_random.NextDouble() * 250);
                 for (var i = 0; i < 60; i++)
                 {
-                    Add(At(day, runawayHour, i), burn / 60m, 5, "claude-opus-4-1", target.Person, target.Team, target.Project, $"{target.Team}-dev", null, "dev", "claude-code", session: "loop-session");
+                    Add(At(day, runawayHour, i), burn / 60m, Math.Max(1L, (long)(burn / 60m / 0.40m)), "claude-opus-4-1", target.Person, target.Team, target.Project, $"{target.Team}-dev", null, "dev", "claude-code", session: "loop-session");
                 }
             }
 
@@ -133,7 +157,7 @@ internal sealed class SyntheticSpend
         Injected = scenario switch
         {
             Scenario.Steady => null,
-            Scenario.Spike => new Injected(scenario, Kinds(AnomalyKind.Spike, AnomalyKind.Runaway), Subjects($"person {target.Person}", $"team {target.Team}", $"project {target.Project}", $"key {target.Team}-dev"), Day(day0), Day(day0.AddDays(2))),
+            Scenario.Spike or Scenario.SpikeSmall => new Injected(scenario, Kinds(AnomalyKind.Spike, AnomalyKind.Runaway), Subjects($"person {target.Person}", $"team {target.Team}", $"project {target.Project}", $"key {target.Team}-dev"), Day(day0), Day(day0.AddDays(2))),
             Scenario.Drift => new Injected(scenario, Kinds(AnomalyKind.Drift, AnomalyKind.Spike), Subjects($"workflow {service.Workflow}", $"key {service.Key}", $"team {service.Team}", $"project {service.Project}"), Day(day0), Day(day0.AddDays(60))),
             Scenario.Runaway => new Injected(scenario, Kinds(AnomalyKind.Runaway, AnomalyKind.Spike), Subjects($"person {target.Person}", $"key {target.Team}-dev", $"team {target.Team}", $"project {target.Project}"), Day(day0), Day(day0.AddDays(2))),
             Scenario.WrongEnv => new Injected(scenario, Kinds(AnomalyKind.EnvMismatch), Subjects($"key {service.Key}"), Day(day0), Day(day0.AddDays(1))),

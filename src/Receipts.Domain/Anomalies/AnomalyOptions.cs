@@ -14,8 +14,24 @@ public sealed record AnomalyOptions
     /// <summary>Baseline weekdays needed before a series is checked at all. Default 10.</summary>
     public int MinBaselineDays { get; init; } = 10;
 
-    /// <summary>A spike is at least this many robust standard deviations above the median, on log spend (the spread taken over twice the baseline). Default 4.5.</summary>
-    public decimal SpikeZ { get; init; } = 4.5m;
+    /// <summary>
+    /// A spike is at least this many standard deviations of the series' day-to-day spread above its level, on log
+    /// spend (level over <see cref="SpikeLevelDays"/>, spread over <see cref="SpikeSpreadDays"/>). Default 4.7.
+    /// </summary>
+    public decimal SpikeZ { get; init; } = 4.7m;
+
+    /// <summary>
+    /// Days whose active weekdays give a series' level (a normal weekday: the trimmed mean of log spend). Longer
+    /// than the baseline because the level's own error moves the bar: on 28 days of 35%-noise spend it was 25–30%
+    /// off often enough to read ordinary days as spikes. Never less than <see cref="BaselineDays"/>. Default 42 (six weeks).
+    /// </summary>
+    public int SpikeLevelDays { get; init; } = 42;
+
+    /// <summary>
+    /// Days of history (whole baselines, as far as the series goes back) the spike's spread is estimated over.
+    /// The spread multiplies the bar, so it needs many days. Default 112 (sixteen weeks).
+    /// </summary>
+    public int SpikeSpreadDays { get; init; } = 112;
 
     /// <summary>
     /// The least day-to-day spread (log scale) a baseline is believed to have. Twenty days can look calmer than
@@ -59,11 +75,17 @@ public sealed record AnomalyOptions
     /// <summary>Runaway: an hour at least this multiple of the identity's median active hour. Default 10.</summary>
     public decimal RunawayMedianFactor { get; init; } = 10m;
 
-    /// <summary>… and this multiple of its 95th-percentile hour. Default 3.</summary>
-    public decimal RunawayP95Factor { get; init; } = 3m;
+    /// <summary>
+    /// … and this multiple of its 95th-percentile hour. Default 4: at 3, a developer's heavy day done mostly in one
+    /// hour (a ×2.5 day, two thirds of it in one hour: 3.3–4.9 times their 95th-percentile hour) read as a runaway.
+    /// </summary>
+    public decimal RunawayP95Factor { get; init; } = 4m;
 
-    /// <summary>… and this many dollars above the median hour. Default 20.</summary>
-    public decimal RunawayMinExcess { get; init; } = 20m;
+    /// <summary>
+    /// … and this many dollars above the median hour. Default 50: a runaway is a critical alert, and at 20 a
+    /// $2-an-hour developer's busy $34 hour qualified; an agent in a loop burns hundreds.
+    /// </summary>
+    public decimal RunawayMinExcess { get; init; } = 50m;
 
     /// <summary>Active hours of history needed before an identity is checked for runaways. Default 8.</summary>
     public int RunawayMinActiveHours { get; init; } = 8;

@@ -50,7 +50,7 @@ public static class DailyDetector
     }
 
     /// <summary>
-    /// A day far above the median weekday of the baseline. Weekends are compared with weekdays too: a
+    /// A day far above the series' level (its normal weekday) in units of its own day-to-day spread. Weekends are compared with weekdays too: a
     /// Saturday at weekday level is not alarming, and a weekday baseline has no quiet days to widen it.
     /// </summary>
     internal static Anomaly? Spike(SpendHistory history, Series series, DateOnly day, AnomalyOptions options)
@@ -67,24 +67,30 @@ public static class DailyDetector
             return null;
         }
 
-        // Spend noise is multiplicative (a busy day is twice a normal one, not $50 more), so the robust z is
-        // taken on logarithms of the active days: the median and MAD of log spend.
+        // Spend noise is multiplicative (a busy day is twice a normal one, not $50 more), so the test is taken on
+        // logarithms of the active days.
         var values = baselineDays.Select(d => history.Daily(series, d)).Where(v => v > 0m).ToList();
         if (values.Count < options.MinBaselineDays)
         {
             return null;
         }
 
-        var median = RobustStats.Median(values);
-        var logMedian = RobustStats.Median([.. values.Select(Log)]);
+        // The level (a normal weekday) is the trimmed mean of log spend over the active weekdays of the last
+        // SpikeLevelDays (six weeks): on 35%-noise spend the 28-day median was itself off by 25–30% often enough
+        // that an ordinary ×2.8 day read as ×3.8 and a ×5 spike as ×3.9. The trimmed mean of more days has about
+        // half that error; the trim keeps a past spike out of it.
+        var levelLogs = Weekdays(day.AddDays(-Math.Max(options.SpikeLevelDays, options.BaselineDays)), day.AddDays(-1), history.FirstDay(series))
+            .Select(d => history.Daily(series, d)).Where(v => v > 0m).Select(Log).ToList();
+        var logLevel = RobustStats.TrimmedMean(levelLogs);
+        var level = Exp(logLevel);
 
-        // The spread is a property of the series, not of the last month: it is estimated on the active weekdays
-        // of twice the baseline (about forty), each taken against the median of its own four weeks so a level
-        // that moved does not read as noise. Twenty days gave so unsteady a MAD that the old check took the
-        // larger of MAD and IQR and a 5σ bar — in effect a 6× day for a person with 35% noise, and 5–7× spikes
-        // went unseen. With the steadier estimate the mean of the two robust estimates is used and the bar is 4σ.
-        var logSigma = Math.Max(LogSpread(history, series, day, options), options.SpikeMinLogSigma);
-        var threshold = Math.Max(Exp(logMedian + (options.SpikeZ * logSigma)), Math.Max(median * options.SpikeMinRatio, median + options.MinDailyExcess));
+        // The spread is a property of the series, not of the last month: the trimmed standard deviation of the
+        // active weekdays over SpikeSpreadDays (sixteen weeks, as far as history goes), each against its own four
+        // weeks' median so a level that moved does not read as noise. It multiplies the bar (4.7σ), so its error
+        // counts almost five times over: MAD and IQR on forty days read a 0.35 spread anywhere from 0.25 to 0.46,
+        // which both let ordinary ×3 days through and hid ×8 spikes.
+        var logSigma = Math.Max(LogSpread(history, series, day, options, options.SpikeSpreadDays), options.SpikeMinLogSigma);
+        var threshold = Math.Max(Exp(logLevel + (options.SpikeZ * logSigma)), Math.Max(level * options.SpikeMinRatio, level + options.MinDailyExcess));
         if (observed < threshold)
         {
             return null;
@@ -104,8 +110,8 @@ public static class DailyDetector
             }
         }
 
-        var z = (Log(observed) - logMedian) / logSigma;
-        var driver = DriverFinder.Find(history.ItemsOn(day), [.. baselineDays.Select(history.ItemsOn)], series.Matches, observed - median, series.Dimension);
+        var z = (Log(observed) - logLevel) / logSigma;
+        var driver = DriverFinder.Find(history.ItemsOn(day), [.. baselineDays.Select(history.ItemsOn)], series.Matches, observed - level, series.Dimension);
         return new Anomaly
         {
             Kind = AnomalyKind.Spike,
@@ -113,10 +119,10 @@ public static class DailyDetector
             At = history.StartOf(day),
             Since = history.StartOf(since),
             Observed = observed,
-            Baseline = median,
+            Baseline = decimal.Round(level, 2),
             Score = decimal.Round(z, 1),
             Description = string.Create(CultureInfo.InvariantCulture,
-                $"{Money(observed)} on {day:yyyy-MM-dd}, {Times(observed, median)} a normal weekday ({Money(median)} median; {z:0.0} robust σ above on a log scale){SinceText(since, day)}"),
+                $"{Money(observed)} on {day:yyyy-MM-dd}, {Times(observed, level)} a normal weekday ({Money(level)}; {z:0.0} σ above on a log scale){SinceText(since, day)}"),
             Driver = driver,
             Key = string.Create(CultureInfo.InvariantCulture, $"spike:{Key(series)}:{since:yyyy-MM-dd}"),
         };
@@ -158,7 +164,7 @@ public static class DailyDetector
         // read a noisy person's spread low often enough to pass their fortnight's 1.6× as a drift.
         var referenceLogs = referenceValues.Where(v => v > 0m).Select(Log).ToList();
         var recentLogs = recentValues.Where(v => v > 0m).Select(Log).ToList();
-        var spread = LogSpread(history, series, recent[0], options);
+        var spread = LogSpread(history, series, recent[0], options, 2 * options.BaselineDays);
         var standardError = Math.Max(spread, DriftMinLogSigma) * 1.2533m * DecimalMath.Sqrt((1m / Math.Max(1, referenceLogs.Count)) + (1m / Math.Max(1, recentLogs.Count)));
         if (Log(recentMedian) - Log(referenceMedian) < options.DriftZ * standardError)
         {
@@ -386,16 +392,22 @@ public static class DailyDetector
     }
 
     /// <summary>
-    /// Robust day-to-day spread of log spend over the active weekdays of the last 2 × <see cref="AnomalyOptions.BaselineDays"/>:
-    /// the mean of 1.4826 × MAD and IQR / 1.349 of the deviations from each half's own median (the larger of the two under thirty days).
+    /// Day-to-day spread of log spend over the active weekdays of the <paramref name="days"/> before <paramref name="day"/>
+    /// (whole baselines of <see cref="AnomalyOptions.BaselineDays"/>, as far as the series goes back): the trimmed
+    /// standard deviation (<see cref="RobustStats.TrimmedSigma"/>) of the deviations from each baseline's own median.
     /// </summary>
-    internal static decimal LogSpread(SpendHistory history, Series series, DateOnly day, AnomalyOptions options)
+    internal static decimal LogSpread(SpendHistory history, Series series, DateOnly day, AnomalyOptions options, int days)
     {
         var first = history.FirstDay(series);
         var deviations = new List<decimal>();
-        for (var half = 0; half < 2; half++)
+        for (var block = 0; block * options.BaselineDays < days; block++)
         {
-            var to = day.AddDays(-1 - (half * options.BaselineDays));
+            var to = day.AddDays(-1 - (block * options.BaselineDays));
+            if (to < first)
+            {
+                break;
+            }
+
             var logs = Weekdays(to.AddDays(1 - options.BaselineDays), to, first)
                 .Select(d => history.Daily(series, d)).Where(v => v > 0m).Select(Log).ToList();
             if (logs.Count < 5)
@@ -407,20 +419,8 @@ public static class DailyDetector
             deviations.AddRange(logs.Select(l => l - median));
         }
 
-        if (deviations.Count == 0)
-        {
-            return 0m;
-        }
-
-        var mad = RobustStats.MadScale * RobustStats.Mad(deviations, RobustStats.Median(deviations));
-        var iqr = (RobustStats.Quantile(deviations, 0.75m) - RobustStats.Quantile(deviations, 0.25m)) / 1.349m;
-        // Under thirty days (a young series: one baseline's worth) either estimate alone is too unsteady to
-        // average down; the larger is taken, as the twenty-day check always did.
-        return deviations.Count < 30 ? Math.Max(mad, iqr) : (mad + iqr) / 2m;
+        return RobustStats.TrimmedSigma(deviations);
     }
-
-    /// <summary>Noise below 10% a day is not believed: a floor for the log-scale spread.</summary>
-    private const decimal MinLogSigma = 0.1m;
 
     /// <summary>
     /// The drift's floor is lower: a day's total of a service running around the clock varies by a few percent

@@ -32,6 +32,42 @@ public static class RobustStats
     }
 
     /// <summary>
+    /// The standard deviation of <paramref name="values"/> after setting aside those more than three robust standard
+    /// deviations (1.4826 × MAD) from the median, corrected for the trimmed normal tails: as steady as the plain
+    /// standard deviation on normal data (MAD alone needs about 2.7 times the days for the same precision) while an
+    /// old outlier cannot inflate it. 0 for fewer than two values or no spread.
+    /// </summary>
+    public static decimal TrimmedSigma(IReadOnlyList<decimal> values)
+    {
+        var kept = Kept(values);
+        if (kept.Count < 2)
+        {
+            return 0m;
+        }
+
+        var mean = kept.Average();
+        var variance = kept.Sum(v => (v - mean) * (v - mean)) / (kept.Count - 1);
+
+        // A normal variable cut at ±3σ keeps 97.3% of its variance: divide by its square root.
+        return (decimal)Math.Sqrt((double)variance) / 0.98658m;
+    }
+
+    /// <summary>The mean of <paramref name="values"/> within three robust standard deviations of the median (the median when there is no spread).</summary>
+    public static decimal TrimmedMean(IReadOnlyList<decimal> values)
+    {
+        var kept = Kept(values);
+        return kept.Count == 0 ? 0m : kept.Average();
+    }
+
+    private static List<decimal> Kept(IReadOnlyList<decimal> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var median = Median(values);
+        var limit = 3m * MadScale * Mad(values, median);
+        return limit == 0m ? [.. values.Where(v => v == median)] : [.. values.Where(v => Math.Abs(v - median) <= limit)];
+    }
+
+    /// <summary>
     /// Kendall's tau of <paramref name="values"/> against their order: +1 always rising, 0 no trend.
     /// O(n²), for the few dozen points of a baseline.
     /// </summary>

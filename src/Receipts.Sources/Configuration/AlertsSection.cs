@@ -25,7 +25,7 @@ namespace Receipts.Sources.Configuration;
 ///   live_runaway: true                     # watch the collector's stream for runaway hours
 ///   reports:
 ///     weekly: { schedule: "0 8 * * MON", channels: [ops] }   # channel names; none = all channels
-///   anomalies: { spike_z: 6, spike_min_ratio: 2, min_daily_excess: 25, drift_ratio: 1.6, drift_tau: 0.3,
+///   anomalies: { spike_z: 6, spike_min_ratio: 2, spike_level_days: 42, spike_spread_days: 112, min_daily_excess: 25, drift_ratio: 1.6, drift_tau: 0.3,
 ///                cost_per_call_ratio: 1.5, runaway_median_factor: 10, runaway_p95_factor: 3, runaway_min_excess: 20 }
 /// </code>
 /// </summary>
@@ -184,6 +184,8 @@ internal static class AlertsSection
             BaselineDays = map.Int("baseline_days", 14, 120) ?? d.BaselineDays,
             SpikeZ = map.Decimal("spike_z", 1m) ?? d.SpikeZ,
             SpikeMinRatio = map.Decimal("spike_min_ratio", 1m) ?? d.SpikeMinRatio,
+            SpikeLevelDays = map.Int("spike_level_days", 14, 120) ?? d.SpikeLevelDays,
+            SpikeSpreadDays = map.Int("spike_spread_days", 28, 365) ?? d.SpikeSpreadDays,
             MinDailyExcess = map.Decimal("min_daily_excess", 0m) ?? d.MinDailyExcess,
             DriftRatio = map.Decimal("drift_ratio", 1m) ?? d.DriftRatio,
             DriftTau = map.Decimal("drift_tau", 0m) ?? d.DriftTau,

@@ -76,6 +76,44 @@ public sealed class DailyDetectorTests
         (foundOn.Value.DayNumber - rise.DayNumber).ShouldBeLessThanOrEqualTo(21);
     }
 
+    [Fact]
+    public void Spike_OrdinaryThreeTimesDayAfterCalmWeeks_IsNotASpikeBecauseTheLongerHistoryKnowsTheNoise()
+    {
+        // Sixteen weeks of a developer: the first eight noisy (45%), the last eight calm-looking (22%), about 35%
+        // over all. A day at 3.2 times the level is ordinary for them. Spread from the last eight weeks alone
+        // (floored at 0.25) read it as 4.65σ, over the old 4.5 bar; over sixteen weeks it is about 3.3σ.
+        var random = new Random(5);
+        var items = new List<SpendItem>();
+        var day = Start;
+        var weekdays = 0;
+        for (; weekdays < 80; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+            {
+                continue;
+            }
+
+            items.Add(Item(day, 50m * Exp((weekdays < 40 ? 0.45 : 0.22) * Normal(random)), person: "cy"));
+            weekdays++;
+        }
+
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+
+        items.Add(Item(day, 50m * 3.2m, person: "cy"));
+        var history = new SpendHistory(items, TimeZoneInfo.Utc);
+        var spread = DailyDetector.LogSpread(history, new Series(Dimension.Person, "cy"), day, AnomalyOptions.Default, 112);
+        spread.ShouldBeInRange(0.28m, 0.42m);
+        DailyDetector.Detect(history, day, AnomalyOptions.Default).ShouldBeEmpty();
+
+        // The same day at 6.5 times the level is a spike.
+        items[^1] = Item(day, 50m * 6.5m, person: "cy");
+        DailyDetector.Detect(new SpendHistory(items, TimeZoneInfo.Utc), day, AnomalyOptions.Default)
+            .ShouldContain(a => a.Kind == AnomalyKind.Spike && a.Subject == "person cy");
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -119,6 +157,11 @@ public sealed class DailyDetectorTests
         Requests = 10,
         Amount = decimal.Round(amount, 6),
     };
+
+    private static decimal Exp(double value) => (decimal)Math.Exp(value);
+
+    private static double Normal(Random random) =>
+        Math.Sqrt(-2.0 * Math.Log(1.0 - random.NextDouble())) * Math.Cos(2.0 * Math.PI * random.NextDouble());
 
     private static decimal LogNormal(Random random, double sigma)
     {

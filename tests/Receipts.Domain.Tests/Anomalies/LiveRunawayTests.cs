@@ -42,10 +42,11 @@ public sealed class LiveRunawayTests
         }
 
         var now = new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero);
-        detector.Add(Item("big", now.AddMinutes(1), 15m)).ShouldBeEmpty();
-        detector.Add(Item("big", now.AddMinutes(1), 15m)).ShouldBeEmpty();
-        var found = detector.Add(Item("big-2", now.AddMinutes(2), 10m));
-        found.ShouldHaveSingleItem().Observed.ShouldBe(25m);
+        // $40 is under the $50 excess a runaway needs; counted twice it would be $80 and raise one.
+        detector.Add(Item("big", now.AddMinutes(1), 40m)).ShouldBeEmpty();
+        detector.Add(Item("big", now.AddMinutes(1), 40m)).ShouldBeEmpty();
+        var found = detector.Add(Item("big-2", now.AddMinutes(2), 20m));
+        found.ShouldHaveSingleItem().Observed.ShouldBe(60m);
         found[0].Baseline.ShouldBe(2m);
 
         // Raised once: more spend in the same hour adds nothing new.

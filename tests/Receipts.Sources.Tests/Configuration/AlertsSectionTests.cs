@@ -31,7 +31,7 @@ public sealed class AlertsSectionTests
                 - { webhook_env: SLACK_URL, format: slack }
                 - { webhook: "http://alerts.internal/receipts", format: generic, name: ops }
                 - { smtp: smtp.acme.com, port: 2525, tls: false, from: receipts@acme.com, to: [finops@acme.com], user_env: SMTP_USER, password_env: SMTP_PASSWORD }
-              anomalies: { spike_z: 7, runaway_min_excess: 50 }
+              anomalies: { spike_z: 7, runaway_min_excess: 60, spike_level_days: 35, spike_spread_days: 84 }
             """, "receipts.yaml");
 
         directory.Budgets.Count.ShouldBe(4);
@@ -46,7 +46,8 @@ public sealed class AlertsSectionTests
         (smtp.Host, smtp.Port, smtp.Tls, smtp.From, smtp.PasswordVariable).ShouldBe(("smtp.acme.com", 2525, false, "receipts@acme.com", "SMTP_PASSWORD"));
         smtp.To.ShouldBe(["finops@acme.com"]);
         directory.Alerts.Anomalies.SpikeZ.ShouldBe(7m);
-        directory.Alerts.Anomalies.RunawayMinExcess.ShouldBe(50m);
+        directory.Alerts.Anomalies.RunawayMinExcess.ShouldBe(60m);
+        (directory.Alerts.Anomalies.SpikeLevelDays, directory.Alerts.Anomalies.SpikeSpreadDays).ShouldBe((35, 84));
     }
 
     [Theory]
