@@ -21,6 +21,13 @@ internal sealed record BenchOptions
     /// <summary><c>usage</c>, <c>hooks</c>, <c>otlp</c> or <c>mixed</c> (all three, interleaved batch by batch): see <see cref="BenchEndpoint.ForMix"/>.</summary>
     public string Mix { get; init; } = "mixed";
 
+    /// <summary>
+    /// Records per second to offer, open loop (a batch every <c>BatchSize / Rate</c> seconds, at most
+    /// <see cref="Clients"/> in flight), with latency timed from each batch's scheduled send so a server that falls
+    /// behind shows in it; null: closed loop, every client sends its next batch as soon as the last is answered.
+    /// </summary>
+    public double? Rate { get; init; }
+
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("RECEIPTS_TEST_POSTGRES");
 
     public static BenchOptions Parse(string[] args)
@@ -38,8 +45,9 @@ internal sealed record BenchOptions
                 "--store" => options with { Stores = Next().Split(',') },
                 "--postgres" => options with { Postgres = Next() },
                 "--mix" => options with { Mix = CheckMix(Next()) },
+                "--rate" => options with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--prefill" => options with { Prefill = long.Parse(Next(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --batch N --clients N --seconds N --store duckdb,postgres --postgres CONNSTRING --prefill N --mix usage|hooks|otlp|mixed"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --batch N --clients N --seconds N --store duckdb,postgres --postgres CONNSTRING --prefill N --mix usage|hooks|otlp|otlp-protobuf|mixed|mixed-protobuf --rate RECORDS_PER_SECOND"),
             };
         }
 

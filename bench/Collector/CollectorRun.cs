@@ -78,30 +78,84 @@ internal static class CollectorRun
         var latencies = new List<double>[options.Clients];
         long next = -1, failed = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var pausedBefore = GC.GetTotalPauseDuration();
+        var gen2Before = GC.CollectionCount(2);
         var deadline = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(
-            async () =>
+        async Task SendTimedAsync(long batch, long scheduled, List<double> into)
+        {
+            var e = (int)(batch % endpoints.Count);
+            var acked = await SendAsync(client, endpoints[e], bodies[batch], options.BatchSize, cancellationToken);
+            Interlocked.Add(ref acknowledged[e], acked);
+            if (acked < options.BatchSize)
+            {
+                Interlocked.Increment(ref failed);
+            }
+
+            lock (into)
+            {
+                into.Add(Stopwatch.GetElapsedTime(scheduled).TotalMilliseconds);
+            }
+        }
+
+        if (options.Rate is { } rate)
+        {
+            // Open loop: batch b is due at b × batch / rate seconds; its latency counts from then, waiting included.
+            latencies[0] = [];
+            for (var c = 1; c < options.Clients; c++)
             {
                 latencies[c] = [];
-                long batch;
-                while ((batch = Interlocked.Increment(ref next)) < batches && deadline.Elapsed < options.MaxDuration)
-                {
-                    var body = bodies[batch];
-                    var e = (int)(batch % endpoints.Count);
-                    var started = Stopwatch.GetTimestamp();
-                    var acked = await SendAsync(client, endpoints[e], body, options.BatchSize, cancellationToken);
-                    Interlocked.Add(ref acknowledged[e], acked);
-                    if (acked < options.BatchSize)
-                    {
-                        Interlocked.Increment(ref failed);
-                    }
+            }
 
-                    latencies[c].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            using var inFlight = new SemaphoreSlim(options.Clients);
+            var sends = new List<Task>();
+            var start = Stopwatch.GetTimestamp();
+            for (long batch = 0; batch < batches && deadline.Elapsed < options.MaxDuration; batch++)
+            {
+                var due = start + (long)(batch * options.BatchSize / rate * Stopwatch.Frequency);
+                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, cancellationToken);
                 }
-            },
-            cancellationToken)));
+
+                var b = batch;
+                sends.Add(Task.Run(
+                    async () =>
+                    {
+                        await inFlight.WaitAsync(cancellationToken);
+                        try
+                        {
+                            await SendTimedAsync(b, due, latencies[0]);
+                        }
+                        finally
+                        {
+                            inFlight.Release();
+                        }
+                    },
+                    cancellationToken));
+            }
+
+            await Task.WhenAll(sends);
+        }
+        else
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(c => Task.Run(
+                async () =>
+                {
+                    latencies[c] = [];
+                    long batch;
+                    while ((batch = Interlocked.Increment(ref next)) < batches && deadline.Elapsed < options.MaxDuration)
+                    {
+                        await SendTimedAsync(batch, Stopwatch.GetTimestamp(), latencies[c]);
+                    }
+                },
+                cancellationToken)));
+        }
+
         var elapsed = deadline.Elapsed;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var paused = GC.GetTotalPauseDuration() - pausedBefore;
+        var gen2 = GC.CollectionCount(2) - gen2Before;
         await app.StopAsync(cancellationToken);
 
         var all = latencies.SelectMany(l => l).Order().ToList();
@@ -110,10 +164,11 @@ internal static class CollectorRun
         var storedAfter = await CountByEndpointAsync(store, endpoints, cancellationToken);
         var perEndpoint = string.Join(", ", endpoints.Select((endpoint, e) =>
             $"{endpoint.Name} {endpoint.Path} acknowledged {acknowledged[e]} stored {storedAfter[e] - storedBefore[e] - warmed[e]}"));
-        var result = $"{storeName}{prefilled}, mix {options.Mix}: {sent} records in {all.Count} batches, {elapsed.TotalSeconds:0.0} s, "
+        var offered = options.Rate is { } r ? $", offered {r:N0} records/s open loop" : string.Empty;
+        var result = $"{storeName}{prefilled}, mix {options.Mix}{offered}: {sent} records in {all.Count} batches, {elapsed.TotalSeconds:0.0} s, "
             + $"{sent / elapsed.TotalSeconds:N0} records/s, batch latency p50 {Percentile(all, 0.50):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms, max {all[^1]:0.0} ms; "
             + $"CPU {cpu.TotalSeconds:0.0} s for server and client together ({sent / cpu.TotalSeconds:N0} records per CPU-second); "
-            + $"failed batches {failed}; stored {stored} (expected {acknowledged.Sum()}); per endpoint: {perEndpoint}";
+            + $"GC pauses {paused.TotalMilliseconds:N0} ms ({gen2} gen2); failed batches {failed}; stored {stored} (expected {acknowledged.Sum()}); per endpoint: {perEndpoint}";
         try
         {
             Directory.Delete(directory, recursive: true);
@@ -124,6 +179,21 @@ internal static class CollectorRun
         }
 
         return result;
+    }
+
+    private static long ReadVarint(ReadOnlySpan<byte> bytes)
+    {
+        long value = 0;
+        for (var i = 0; i < bytes.Length && i < 10; i++)
+        {
+            value |= (long)(bytes[i] & 0x7F) << (7 * i);
+            if ((bytes[i] & 0x80) == 0)
+            {
+                break;
+            }
+        }
+
+        return value;
     }
 
     /// <summary>Posts one batch; returns how many of its records the server acknowledged as stored (an OTLP <c>partialSuccess</c> subtracts its rejected ones).</summary>
@@ -137,12 +207,18 @@ internal static class CollectorRun
             return 0;
         }
 
-        if (endpoint != BenchEndpoint.Otlp)
+        if (endpoint != BenchEndpoint.Otlp && endpoint != BenchEndpoint.OtlpProtobuf)
         {
             return records;
         }
 
         var answer = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        if (endpoint == BenchEndpoint.OtlpProtobuf)
+        {
+            // ExportLogsServiceResponse { ExportLogsPartialSuccess partial_success = 1 { int64 rejected_log_records = 1; } }
+            return answer.Length >= 4 && answer[0] == 0x0A && answer[2] == 0x08 ? records - ReadVarint(answer.AsSpan(3)) : records;
+        }
+
         using var json = JsonDocument.Parse(answer.Length == 0 ? "{}"u8.ToArray() : answer);
         return json.RootElement.TryGetProperty("partialSuccess", out var partial)
             && partial.TryGetProperty("rejectedLogRecords", out var rejected)
