@@ -54,23 +54,22 @@ public sealed class OtlpReceiver : IDisposable
             return Failure(encoding, status, error!);
         }
 
-        using (bytes)
-        {
-            return await IngestAsync(signal, bytes.Memory, encoding, tag, cancellationToken);
-        }
+        // The body goes back to the pool as soon as it is decoded, not after the commit.
+        return await IngestCoreAsync(signal, bytes.Memory, bytes, encoding, tag, cancellationToken);
     }
 
     public Task<OtlpIngestResult> IngestAsync(OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding, CancellationToken cancellationToken) =>
         IngestAsync(signal, body, encoding, null, cancellationToken);
 
-    public async Task<OtlpIngestResult> IngestAsync(
-        OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding, Func<Receipts.Domain.Usage.UsageRecord, Receipts.Domain.Usage.UsageRecord>? tag, CancellationToken cancellationToken)
+    public Task<OtlpIngestResult> IngestAsync(
+        OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding, Func<Receipts.Domain.Usage.UsageRecord, Receipts.Domain.Usage.UsageRecord>? tag, CancellationToken cancellationToken) =>
+        IngestCoreAsync(signal, body, null, encoding, tag, cancellationToken);
+
+    /// <param name="owner">Disposed once <paramref name="body"/> is decoded (or on failure): the pooled buffer that holds it.</param>
+    private async Task<OtlpIngestResult> IngestCoreAsync(
+        OtlpSignal signal, ReadOnlyMemory<byte> body, PooledBody? owner, OtlpEncoding encoding, Func<Receipts.Domain.Usage.UsageRecord, Receipts.Domain.Usage.UsageRecord>? tag, CancellationToken cancellationToken)
     {
-        var decoded = encoding == OtlpEncoding.Json ? OtlpJsonDecoder.Decode(signal, body) : OtlpProtobufDecoder.Decode(signal, body);
-        if (decoded.Batch is not { } batch)
-        {
-            return Failure(encoding, 400, decoded.Error!);
-        }
+        using var release = owner;
 
         // Cumulative state is read-modify-write: one metrics batch at a time keeps it consistent.
         var gate = signal == OtlpSignal.Metrics ? _metricsGate : null;
@@ -86,7 +85,15 @@ public sealed class OtlpReceiver : IDisposable
                 await _temporality.EnsureLoadedAsync(_store, cancellationToken);
             }
 
-            var conversion = _converter.Convert(batch, _temporality.Begin());
+            // Decoded and converted in one synchronous step: the decoded batch (every attribute of every item) is
+            // garbage before the commit is awaited, so batches waiting for a group commit hold only their records.
+            var (conversion, dropped, error) = DecodeAndConvert(signal, body, encoding);
+            owner?.Dispose();
+            if (conversion is null)
+            {
+                return Failure(encoding, 400, error!);
+            }
+
             UsageWrite? write = null;
             IReadOnlyList<Receipts.Domain.Usage.UsageRecord> committed = [];
             if (conversion.Records.Count > 0 || conversion.Cursors.Count > 0)
@@ -105,7 +112,7 @@ public sealed class OtlpReceiver : IDisposable
                 conversion.Records.Count,
                 conversion.Rejected,
                 conversion.Ignored,
-                batch.DroppedContentAttributes,
+                dropped,
                 write?.Counts,
                 conversion.Diagnostics,
                 committed,
@@ -122,6 +129,14 @@ public sealed class OtlpReceiver : IDisposable
     }
 
     public void Dispose() => _metricsGate.Dispose();
+
+    private (OtlpConversion? Conversion, int Dropped, OtlpDiagnostic? Error) DecodeAndConvert(OtlpSignal signal, ReadOnlyMemory<byte> body, OtlpEncoding encoding)
+    {
+        var decoded = encoding == OtlpEncoding.Json ? OtlpJsonDecoder.Decode(signal, body) : OtlpProtobufDecoder.Decode(signal, body);
+        return decoded.Batch is { } batch
+            ? (_converter.Convert(batch, _temporality.Begin()), batch.DroppedContentAttributes, null)
+            : (null, 0, decoded.Error);
+    }
 
     private static OtlpIngestResult Failure(OtlpEncoding encoding, int status, OtlpDiagnostic diagnostic)
     {
