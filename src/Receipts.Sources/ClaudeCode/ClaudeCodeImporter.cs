@@ -141,6 +141,19 @@ public sealed class ClaudeCodeImporter
                 write = await IncrementalRead.WriteAsync(await _store, sorted, ToRecord, [.. newCursors], _options.WriteBatchSize, cancellationToken);
             }
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A file the writer waited for was stopped because another file failed first: report that failure.
+            failed.Cancel();
+            await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
+            var first = parsed.Select(p => p.Task).FirstOrDefault(t => t.IsFaulted && t.Exception!.InnerException is not OperationCanceledException);
+            if (first is not null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first.Exception!.InnerException!).Throw();
+            }
+
+            throw;
+        }
         catch
         {
             failed.Cancel();
