@@ -52,10 +52,10 @@ internal static class OtlpProtobufDecoder
                 switch (resourceMetrics.Field)
                 {
                     case 1:
-                        resource = Resource(resourceMetrics.ReadMessage(resourceMetrics.Path + ".resource"), context);
+                        resource = Resource(resourceMetrics.ReadMember("resource"), context);
                         break;
                     case 2:
-                        scopes.Add(resourceMetrics.ReadMessage($"{resourceMetrics.Path}.scopeMetrics[{s++}]"));
+                        scopes.Add(resourceMetrics.ReadItem("scopeMetrics", s++));
                         break;
                     default:
                         resourceMetrics.Skip();
@@ -74,10 +74,10 @@ internal static class OtlpProtobufDecoder
                     switch (scopeMetrics.Field)
                     {
                         case 1:
-                            scopeName = ScopeName(scopeMetrics.ReadMessage(scopeMetrics.Path + ".scope"));
+                            scopeName = ScopeName(scopeMetrics.ReadMember("scope"));
                             break;
                         case 2:
-                            metrics.Add(scopeMetrics.ReadMessage($"{scopeMetrics.Path}.metrics[{m++}]"));
+                            metrics.Add(scopeMetrics.ReadItem("metrics", m++));
                             break;
                         default:
                             scopeMetrics.Skip();
@@ -115,19 +115,19 @@ internal static class OtlpProtobufDecoder
                     unit = metric.ReadString();
                     break;
                 case 5:
-                    (kind, data) = (OtlpMetricKind.Gauge, metric.ReadMessage(metric.Path + ".gauge"));
+                    (kind, data) = (OtlpMetricKind.Gauge, metric.ReadMember("gauge"));
                     break;
                 case 7:
-                    (kind, data) = (OtlpMetricKind.Sum, metric.ReadMessage(metric.Path + ".sum"));
+                    (kind, data) = (OtlpMetricKind.Sum, metric.ReadMember("sum"));
                     break;
                 case 9:
-                    (kind, data) = (OtlpMetricKind.Histogram, metric.ReadMessage(metric.Path + ".histogram"));
+                    (kind, data) = (OtlpMetricKind.Histogram, metric.ReadMember("histogram"));
                     break;
                 case 10:
-                    (kind, data) = (OtlpMetricKind.ExponentialHistogram, metric.ReadMessage(metric.Path + ".exponentialHistogram"));
+                    (kind, data) = (OtlpMetricKind.ExponentialHistogram, metric.ReadMember("exponentialHistogram"));
                     break;
                 case 11:
-                    (kind, data) = (OtlpMetricKind.Summary, metric.ReadMessage(metric.Path + ".summary"));
+                    (kind, data) = (OtlpMetricKind.Summary, metric.ReadMember("summary"));
                     break;
                 default:
                     metric.Skip();
@@ -151,7 +151,7 @@ internal static class OtlpProtobufDecoder
             switch (data.Field)
             {
                 case 1:
-                    rawPoints.Add(data.ReadMessage($"{data.Path}.dataPoints[{p++}]"));
+                    rawPoints.Add(data.ReadItem("dataPoints", p++));
                     break;
                 case 2 when kind is OtlpMetricKind.Sum or OtlpMetricKind.Histogram or OtlpMetricKind.ExponentialHistogram:
                     temporality = (OtlpTemporality)data.ReadEnum();
@@ -205,7 +205,7 @@ internal static class OtlpProtobufDecoder
                     value = point.ReadSFixed64();
                     break;
                 case 7:
-                    AddAttribute(attributes, point.ReadMessage(point.Path + ".attributes"), context);
+                    AddAttribute(attributes, point.ReadMember("attributes"), context);
                     break;
                 default:
                     point.Skip();
@@ -234,7 +234,7 @@ internal static class OtlpProtobufDecoder
         {
             if (point.Field == attributesField)
             {
-                AddAttribute(attributes, point.ReadMessage(point.Path + ".attributes"), context);
+                AddAttribute(attributes, point.ReadMember("attributes"), context);
                 continue;
             }
 
@@ -302,11 +302,11 @@ internal static class OtlpProtobufDecoder
                     time = log.ReadFixed64();
                     break;
                 case 5:
-                    var body = AnyValue(log.ReadMessage(log.Path + ".body"));
+                    var body = AnyValue(log.ReadMember("body"));
                     bodyName = body.Kind == OtlpValueKind.String ? OtlpBodyName.Keep(body.Text) : null;
                     break;
                 case 6:
-                    AddAttribute(attributes, log.ReadMessage(log.Path + ".attributes"), context);
+                    AddAttribute(attributes, log.ReadMember("attributes"), context);
                     break;
                 case 9:
                     traceId = NullIfEmpty(log.ReadHexBytes());
@@ -389,7 +389,7 @@ internal static class OtlpProtobufDecoder
                     end = span.ReadFixed64();
                     break;
                 case 9:
-                    AddAttribute(attributes, span.ReadMessage(span.Path + ".attributes"), context);
+                    AddAttribute(attributes, span.ReadMember("attributes"), context);
                     break;
                 default:
                     span.Skip();
@@ -434,10 +434,10 @@ internal static class OtlpProtobufDecoder
                 switch (resourceMessage.Field)
                 {
                     case 1:
-                        resource = Resource(resourceMessage.ReadMessage(resourceMessage.Path + ".resource"), context);
+                        resource = Resource(resourceMessage.ReadMember("resource"), context);
                         break;
                     case 2:
-                        scopes.Add(resourceMessage.ReadMessage($"{resourceMessage.Path}.{scopeName}[{s++}]"));
+                        scopes.Add(resourceMessage.ReadItem(scopeName, s++));
                         break;
                     default:
                         resourceMessage.Skip();
@@ -455,10 +455,10 @@ internal static class OtlpProtobufDecoder
                     switch (scope.Field)
                     {
                         case 1:
-                            name = ScopeName(scope.ReadMessage(scope.Path + ".scope"));
+                            name = ScopeName(scope.ReadMember("scope"));
                             break;
                         case 2:
-                            items.Add(scope.ReadMessage($"{scope.Path}.{itemName}[{i++}]"));
+                            items.Add(scope.ReadItem(itemName, i++));
                             break;
                         default:
                             scope.Skip();
@@ -482,7 +482,7 @@ internal static class OtlpProtobufDecoder
         {
             if (resource.Field == 1)
             {
-                AddAttribute(attributes, resource.ReadMessage(resource.Path + ".attributes"), context);
+                AddAttribute(attributes, resource.ReadMember("attributes"), context);
             }
             else
             {
@@ -525,7 +525,7 @@ internal static class OtlpProtobufDecoder
                     key = pair.ReadString();
                     break;
                 case 2:
-                    value = AnyValue(pair.ReadMessage(pair.Path + ".value"));
+                    value = AnyValue(pair.ReadMember("value"));
                     break;
                 default:
                     pair.Skip();

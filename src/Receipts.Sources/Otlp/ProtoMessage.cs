@@ -16,8 +16,17 @@ internal sealed class ProtoMessage
     private readonly int _start;
     private readonly int _length;
     private readonly long _baseOffset;
+    private readonly ProtoMessage? _parent;
+    private readonly string _member;
+    private readonly int _index;
+    private string? _path;
 
     public ProtoMessage(ReadOnlyMemory<byte> bytes, long baseOffset, string path)
+        : this(bytes, baseOffset, null, path, -1)
+    {
+    }
+
+    private ProtoMessage(ReadOnlyMemory<byte> bytes, long baseOffset, ProtoMessage? parent, string member, int index)
     {
         var segment = MemoryMarshal.TryGetArray(bytes, out var shared) ? shared : new ArraySegment<byte>(bytes.ToArray());
         _array = segment.Array!;
@@ -25,10 +34,19 @@ internal sealed class ProtoMessage
         _length = segment.Count;
         _input = new CodedInputStream(_array, _start, _length);
         _baseOffset = baseOffset;
-        Path = path;
+        _parent = parent;
+        _member = member;
+        _index = index;
     }
 
-    public string Path { get; }
+    /// <summary>
+    /// Where this message is ("resourceLogs[0].scopeLogs[1].logRecords[7].attributes"), built only when asked (an
+    /// error names it): a message read with <see cref="ReadMember"/> or <see cref="ReadItem"/> keeps its parent and
+    /// name instead of a string per message.
+    /// </summary>
+    public string Path => _path ??= _parent is null
+        ? (_index < 0 ? _member : $"{_member}[{_index}]")
+        : (_index < 0 ? $"{_parent.Path}.{_member}" : $"{_parent.Path}.{_member}[{_index}]");
 
     public int Field { get; private set; }
 
@@ -51,8 +69,16 @@ internal sealed class ProtoMessage
         return true;
     }
 
-    /// <summary>The length-delimited field here as a message of its own, over the same bytes (no copy).</summary>
-    public ProtoMessage ReadMessage(string childPath)
+    /// <summary>The length-delimited field here as a message of its own at <paramref name="childPath"/>, over the same bytes (no copy).</summary>
+    public ProtoMessage ReadMessage(string childPath) => ReadChild(null, childPath, -1);
+
+    /// <summary>The field here as the message <c>Path.member</c>.</summary>
+    public ProtoMessage ReadMember(string member) => ReadChild(this, member, -1);
+
+    /// <summary>The field here as item <paramref name="index"/> of the repeated <c>Path.member</c>.</summary>
+    public ProtoMessage ReadItem(string member, int index) => ReadChild(this, member, index);
+
+    private ProtoMessage ReadChild(ProtoMessage? parent, string member, int index)
     {
         Expect(WireFormat.WireType.LengthDelimited);
         var at = (int)(_input.Position - _start);
@@ -78,7 +104,7 @@ internal sealed class ProtoMessage
             throw Error($"truncated: a nested message of {length} bytes runs past the end of its parent");
         }
 
-        var child = new ProtoMessage(new ReadOnlyMemory<byte>(_array, _start + at + header, (int)length), _baseOffset + at + header, childPath);
+        var child = new ProtoMessage(new ReadOnlyMemory<byte>(_array, _start + at + header, (int)length), _baseOffset + at + header, parent, member, index);
         Skip();
         return child;
     }
