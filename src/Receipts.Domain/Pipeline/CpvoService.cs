@@ -38,7 +38,7 @@ public static class CpvoService
         var facts = await OutcomePipeline.ReadAsync(store, cancellationToken);
         var splits = LinkSplits.Of(facts.Changes, request.AsOf, since, until);
         var verifying = Task.Run(() => OutcomePipeline.Verify(facts, directory, request.AsOf, request.WindowOverride), cancellationToken);
-        var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, request.Zone, splits, eachRecord: false, cancellationToken);
+        var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, new SpendRun { Zone = request.Zone, Splits = splits }, cancellationToken);
         var outcomes = await verifying;
         var report = CpvoCalculator.Calculate(
             ledger.Items,

@@ -28,13 +28,9 @@ public static class SpendPipeline
         DateTimeOffset since,
         DateTimeOffset until,
         CancellationToken cancellationToken) =>
-        RunAsync(usage, billing, directory, prices, corrections, since, until, zone: null, cancellationToken);
+        RunAsync(usage, billing, directory, prices, corrections, since, until, SpendRun.Default, cancellationToken);
 
-    /// <param name="zone">
-    /// The zone the caller reads days and weeks in: the store sums records by local date in it, so no item straddles
-    /// a local day. Null sums by UTC hour (as exact for zones with whole-hour offsets).
-    /// </param>
-    public static Task<SpendLedger> RunAsync(
+    public static async Task<SpendLedger> RunAsync(
         IUsageStore usage,
         IBillingStore? billing,
         DirectoryView directory,
@@ -42,46 +38,14 @@ public static class SpendPipeline
         IReadOnlyList<Correction> corrections,
         DateTimeOffset since,
         DateTimeOffset until,
-        TimeZoneInfo? zone,
-        CancellationToken cancellationToken) =>
-        RunAsync(usage, billing, directory, prices, corrections, since, until, zone, splits: null, eachRecord: false, cancellationToken);
-
-    /// <param name="eachRecord">
-    /// True: one item per usage record (each item's <see cref="SpendItem.RecordId"/> is its record), for consumers that
-    /// look records up by id; false sums the records attribution cannot tell apart (faster, the same totals).
-    /// </param>
-    public static Task<SpendLedger> RunAsync(
-        IUsageStore usage,
-        IBillingStore? billing,
-        DirectoryView directory,
-        PriceBook prices,
-        IReadOnlyList<Correction> corrections,
-        DateTimeOffset since,
-        DateTimeOffset until,
-        TimeZoneInfo? zone,
-        bool eachRecord,
-        CancellationToken cancellationToken) =>
-        RunAsync(usage, billing, directory, prices, corrections, since, until, zone, splits: null, eachRecord, cancellationToken);
-
-    /// <param name="splits">Where summed usage must split so that linking spend to changes sees what it would per record.</param>
-    /// <param name="eachRecord">One item per usage record instead of summed groups.</param>
-    internal static async Task<SpendLedger> RunAsync(
-        IUsageStore usage,
-        IBillingStore? billing,
-        DirectoryView directory,
-        PriceBook prices,
-        IReadOnlyList<Correction> corrections,
-        DateTimeOffset since,
-        DateTimeOffset until,
-        TimeZoneInfo? zone,
-        UsageSplits? splits,
-        bool eachRecord,
+        SpendRun run,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(prices);
         ArgumentNullException.ThrowIfNull(corrections);
+        ArgumentNullException.ThrowIfNull(run);
         var pricer = new Pricer(prices);
         var attributor = new Attributor(directory.Attribution, corrections);
         var observed = new List<Observation>();
@@ -93,11 +57,11 @@ public static class SpendPipeline
         {
             Since = since,
             Until = until,
-            Zone = zone,
-            EachRecord = eachRecord,
+            Zone = run.Zone,
+            EachRecord = run.EachRecord,
             Separate = corrections.Where(c => c.Target == CorrectionTarget.Record).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
         };
-        if (splits is not null)
+        if (run.Splits is { } splits)
         {
             filter = filter with { BranchSplits = splits.ByBranch, TicketSplits = splits.ByTicket };
         }

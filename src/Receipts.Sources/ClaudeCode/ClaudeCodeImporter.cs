@@ -141,23 +141,18 @@ public sealed class ClaudeCodeImporter
                 write = await IncrementalRead.WriteAsync(await _store, sorted, ToRecord, [.. newCursors], _options.WriteBatchSize, cancellationToken);
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            // A file the writer waited for was stopped because another file failed first: report that failure.
             failed.Cancel();
             await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
-            var first = parsed.Select(p => p.Task).FirstOrDefault(t => t.IsFaulted && t.Exception!.InnerException is not OperationCanceledException);
-            if (first is not null)
+
+            // A file the writer waited for was stopped because another file failed first: report that failure.
+            if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested
+                && parsed.Select(p => p.Task.Exception?.InnerException).FirstOrDefault(x => x is not null and not OperationCanceledException) is { } cause)
             {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first.Exception!.InnerException!).Throw();
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
             }
 
-            throw;
-        }
-        catch
-        {
-            failed.Cancel();
-            await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default)));
             throw;
         }
         finally
@@ -168,7 +163,6 @@ public sealed class ClaudeCodeImporter
             }
         }
 
-        var entries = merged.Entries.ToList();
         return new ImportSummary
         {
             Roots = scanDirectories,
@@ -176,7 +170,7 @@ public sealed class ClaudeCodeImporter
             FilesRead = toRead.Count,
             FilesReset = toRead.Count(p => p.Change is FileChange.Truncated or FileChange.Rewritten),
             BytesRead = counter.Read,
-            Records = entries.Count,
+            Records = merged.Count,
             Write = write,
             SkippedByReason = log.Counts,
             IncompleteLines = incomplete,

@@ -85,8 +85,8 @@ public sealed class SpendPipelineGroupingTests
             };
         }).ToList();
         var splits = LinkSplits.Of(outcomes, Start, End);
-        var summed = await SpendPipeline.RunAsync(new MemoryUsageStore(records, perRecord: false), null, Directory, BuiltInPrices.Book(), Corrections, Start, End, TimeZoneInfo.Utc, splits, eachRecord: false, CancellationToken.None);
-        var single = await SpendPipeline.RunAsync(new MemoryUsageStore(records, perRecord: true), null, Directory, BuiltInPrices.Book(), Corrections, Start, End, TimeZoneInfo.Utc, splits: null, eachRecord: false, CancellationToken.None);
+        var summed = await SpendPipeline.RunAsync(new MemoryUsageStore(records, perRecord: false), null, Directory, BuiltInPrices.Book(), Corrections, Start, End, new SpendRun { Zone = TimeZoneInfo.Utc, Splits = splits }, CancellationToken.None);
+        var single = await SpendPipeline.RunAsync(new MemoryUsageStore(records, perRecord: true), null, Directory, BuiltInPrices.Book(), Corrections, Start, End, new SpendRun { Zone = TimeZoneInfo.Utc }, CancellationToken.None);
         var options = new CpvoOptions { LastWeek = IsoWeek.Of(End.AddTicks(-1), TimeZoneInfo.Utc), Weeks = 4, TeamOfProject = Directory.TeamOfProject };
 
         var fromSummed = CpvoCalculator.Calculate(summed.Items, outcomes, options);

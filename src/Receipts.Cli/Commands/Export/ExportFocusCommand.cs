@@ -48,7 +48,7 @@ internal static class ExportFocusCommand
             // Without --period, everything up to the end of today (seats are charged day by day up to it).
             var since = filter.Since ?? EarliestExport;
             var until = filter.Until ?? Midnight(DateOnly.FromDateTime(environment.Time.GetUtcNow().UtcDateTime).AddDays(1));
-            var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, zone: null, eachRecord: true, cancellationToken);
+            var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, new SpendRun { EachRecord = true }, cancellationToken);
             var spend = new LedgerSpend(ledger, new Attributor(directory.Attribution, corrections));
             var exporter = new FocusExporter(store, new FocusRowBuilder(cell => cell.Attribution), spend);
             if (context.Get(output) is { } file)

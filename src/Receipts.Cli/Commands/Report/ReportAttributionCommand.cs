@@ -56,7 +56,7 @@ internal static class ReportAttributionCommand
             await using var store = await context.OpenStoreAsync(cancellationToken);
             var prices = await PriceBookLoader.LoadAsync(store, cancellationToken);
             var corrections = await store.ReadCorrectionsAsync(cancellationToken);
-            var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, zone, cancellationToken);
+            var ledger = await SpendPipeline.RunAsync(store, store as IBillingStore, directory, prices, corrections, since, until, new SpendRun { Zone = zone }, cancellationToken);
             switch (format)
             {
                 case OutputFormat.Json:

@@ -29,7 +29,7 @@ public static class ReconcileService
         ArgumentNullException.ThrowIfNull(usage);
         ArgumentNullException.ThrowIfNull(directory);
         ArgumentNullException.ThrowIfNull(prices);
-        var ledger = await SpendPipeline.RunAsync(usage, billing, directory, prices, corrections, since, until, zone: null, eachRecord: true, cancellationToken);
+        var ledger = await SpendPipeline.RunAsync(usage, billing, directory, prices, corrections, since, until, new SpendRun { EachRecord = true }, cancellationToken);
 
         // The pipeline's rule for a record billed by its own source: a cost with the billed basis.
         var pricer = new Pricer(prices);
