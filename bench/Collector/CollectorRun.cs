@@ -10,6 +10,7 @@ using Receipts.Domain.Storage;
 using Receipts.Domain.Tokens;
 using Receipts.Server;
 using Receipts.Server.Dashboard;
+using Receipts.Server.Metrics;
 using Receipts.Server.Storage;
 
 namespace Receipts.Bench.Collector;
@@ -168,7 +169,7 @@ internal static class CollectorRun
         var result = $"{storeName}{prefilled}, mix {options.Mix}{offered}: {sent} records in {all.Count} batches, {elapsed.TotalSeconds:0.0} s, "
             + $"{sent / elapsed.TotalSeconds:N0} records/s, batch latency p50 {Percentile(all, 0.50):0.0} ms, p99 {Percentile(all, 0.99):0.0} ms, max {all[^1]:0.0} ms; "
             + $"CPU {cpu.TotalSeconds:0.0} s for server and client together ({sent / cpu.TotalSeconds:N0} records per CPU-second); "
-            + $"GC pauses {paused.TotalMilliseconds:N0} ms ({gen2} gen2); failed batches {failed}; stored {stored} (expected {acknowledged.Sum()}); per endpoint: {perEndpoint}";
+            + $"GC pauses {paused.TotalMilliseconds:N0} ms ({gen2} gen2); answered from the journal {app.Services.GetRequiredService<CollectorMetrics>().JournalAnsweredBatches:N0} batches; failed batches {failed}; stored {stored} (expected {acknowledged.Sum()}); per endpoint: {perEndpoint}";
         try
         {
             Directory.Delete(directory, recursive: true);

@@ -25,4 +25,12 @@ public sealed class ReceiptsServerOptions
     /// working within this time. Default: 30 s.
     /// </summary>
     public TimeSpan TokenCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// On the embedded store: how long a batch waits for its commit before it is answered from the collector's journal
+    /// instead (appended and fsynced there, applied to the store behind; docs/collector.md). DuckDB holds every commit
+    /// for up to a second or more while it checkpoints; this keeps those stalls off the senders. Zero answers every
+    /// batch from the journal; null never does (a 2xx then always means the store has committed it). Default: 50 ms.
+    /// </summary>
+    public TimeSpan? JournalAckAfter { get; set; } = TimeSpan.FromMilliseconds(50);
 }

@@ -30,7 +30,12 @@ public static class ServerServiceCollectionExtensions
         services.TryAddSingleton(new OtlpIngestOptions { MaxBodyBytes = options.OtlpBodyLimitBytes });
         services.TryAddSingleton(provider => new OtlpReceiver(provider.GetRequiredService<IUsageStore>(), provider.GetRequiredService<OtlpIngestOptions>(), provider.GetRequiredService<GroupCommitter>()));
         services.TryAddSingleton<TokenAuthenticator>();
-        services.TryAddSingleton(provider => new GroupCommitter(provider.GetRequiredService<IUsageStore>(), store.SingleWriter));
+        services.TryAddSingleton(provider => new GroupCommitter(
+            provider.GetRequiredService<IUsageStore>(),
+            store.SingleWriter,
+            options.JournalAckAfter is null ? null : store.Journal,
+            options.JournalAckAfter,
+            provider.GetRequiredService<CollectorMetrics>().JournalAnswered));
         services.TryAddSingleton<IUsageIngest, UsageIngest>();
         return services;
     }

@@ -15,7 +15,10 @@ internal sealed class ChildServer : IDisposable
 
     public Uri Address { get; private set; } = null!;
 
-    public static async Task<ChildServer> StartAsync(string storeSpec)
+    /// <summary>What the server printed on stdout up to its "listening on" line.</summary>
+    public List<string> StartupOutput { get; } = [];
+
+    public static async Task<ChildServer> StartAsync(string storeSpec, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -23,7 +26,7 @@ internal sealed class ChildServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { CliPath(), "serve", "--store", storeSpec, "--urls", "http://127.0.0.1:0" })
+        foreach (var argument in new[] { CliPath(), "serve", "--store", storeSpec, "--urls", "http://127.0.0.1:0" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
@@ -40,6 +43,7 @@ internal sealed class ChildServer : IDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (await child._process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
+            child.StartupOutput.Add(line);
             var at = line.IndexOf("listening on ", StringComparison.Ordinal);
             if (at >= 0)
             {

@@ -20,6 +20,9 @@ public abstract class KillContract
 
     protected abstract Task<string> PrepareStoreAsync();
 
+    /// <summary>More arguments for <c>receipts serve</c>.</summary>
+    protected virtual string[] ServerArguments => [];
+
     [StoreFact]
     public async Task KillDashNine_MidStream_AckedBatchesAreStored_AndRetriesDoNotDoubleCount()
     {
@@ -31,7 +34,7 @@ public abstract class KillContract
         }
 
         var acked = new ConcurrentDictionary<int, bool>();
-        var first = await ChildServer.StartAsync(spec);
+        var first = await ChildServer.StartAsync(spec, ServerArguments);
         using (first)
         using (var client = Client(first.Address, token))
         {
@@ -57,7 +60,7 @@ public abstract class KillContract
         acked.Count.ShouldBeGreaterThanOrEqualTo(KillAfterAcks);
         acked.Count.ShouldBeLessThan(Batches, "the kill must land mid-stream");
 
-        using (var second = await ChildServer.StartAsync(spec))
+        using (var second = await ChildServer.StartAsync(spec, ServerArguments))
         using (var client = Client(second.Address, token))
         {
             foreach (var batch in Enumerable.Range(0, Batches).Where(b => !acked.ContainsKey(b)))

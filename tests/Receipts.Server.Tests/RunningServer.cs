@@ -37,7 +37,9 @@ internal sealed class RunningServer : IAsyncDisposable
     public static async Task<RunningServer> StartAsync(
         ServerStore store, FakeTimeProvider time, Action<ReceiptsServerOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
-        var options = new ReceiptsServerOptions { Urls = ["http://127.0.0.1:0"], UsageBodyLimitBytes = 64 * 1024 };
+        // Most tests read the store right after a 2xx, so batches are answered only once the store has them; the journal's
+        // tests turn the early answer on (configure).
+        var options = new ReceiptsServerOptions { Urls = ["http://127.0.0.1:0"], UsageBodyLimitBytes = 64 * 1024, JournalAckAfter = null };
         configure?.Invoke(options);
         var app = ReceiptsServer.Build(options, store, builder =>
         {

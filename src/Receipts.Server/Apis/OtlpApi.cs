@@ -46,10 +46,10 @@ public static class OtlpApi
         if (result.StatusCode is >= 200 and < 300)
         {
             metrics.Committed(area, result.Records, result.Write);
-            if (result.AllNew && result.Committed is { } committed)
+            if (result.Committed is { } committed)
             {
                 // Only an all-new batch adds to the spend counters, so a replay never counts twice.
-                metrics.Spend(committed);
+                metrics.SpendWhenAllNew(result.AllNew, result.Applied, committed);
             }
 
             if (result.Committed is { Count: > 0 } records)

@@ -1,22 +1,67 @@
+using System.Diagnostics;
 using Receipts.Domain.Storage;
 using Receipts.Domain.Usage;
+using Receipts.Server.Ingest.Journal;
 
 namespace Receipts.Server.Ingest;
 
 /// <summary>
 /// Group commit for a single-writer store (embedded DuckDB): batches that arrive while a commit is running wait,
-/// then the next writer commits all of them in one transaction. One fsync serves many batches, which is what
-/// makes thousands of small batches per second possible on one file. Each batch is still all or nothing (the
-/// group is one transaction: every batch in it is committed, or none) and is answered only after the commit.
+/// then the next commit takes all of them in one transaction. One fsync serves many batches, which is what makes
+/// thousands of small batches per second possible on one file. Each batch is still all or nothing (the group is one
+/// transaction: every batch in it is committed, or none) and is answered only once it is durable.
+/// <para>
+/// With a journal (<see cref="IngestJournal"/>), one background writer commits the groups, and a batch whose commit
+/// has not finished within <c>journalAckAfter</c> — DuckDB holds every commit while it checkpoints, up to a second or
+/// more — is appended to the journal, fsynced and answered from there; the store applies it behind. A batch is thus
+/// answered when the store or the journal has it durably, whichever comes first.
+/// </para>
 /// </summary>
-internal sealed class GroupCommitter(IUsageStore store, bool group) : IUsageWriter, IDisposable
+internal sealed class GroupCommitter : IUsageWriter, IAsyncDisposable, IDisposable
 {
     /// <summary>Largest group, in records: bounds the latency one commit adds to the batches queued behind it.</summary>
     internal const int MaxGroupRecords = 10_000;
 
+    /// <summary>Largest group with a journal: batches behind a long commit are answered from the journal anyway, so the store catches up in big steps.</summary>
+    internal const int MaxJournaledGroupRecords = 50_000;
+
+    /// <summary>Records waiting for the store beyond which nothing more is answered from the journal: the store must catch up (backpressure, bounded memory).</summary>
+    internal const int MaxBacklogRecords = 400_000;
+
+    private readonly IUsageStore _store;
+    private readonly bool _group;
+    private readonly IngestJournal? _journal;
+    private readonly TimeSpan _journalAckAfter;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly Lock _lock = new();
     private readonly Queue<Pending> _queue = new();
+
+    // With a journal only: batches not yet journaled nor committed, in sequence order; the two background loops.
+    private readonly Queue<Pending> _unjournaled = new();
+    private readonly SemaphoreSlim _work = new(0);
+    private readonly SemaphoreSlim _journalWork = new(0);
+    private readonly Task? _applier;
+    private readonly Task? _journaler;
+    private long _applied;
+    private int _backlog;
+    private bool _stopping;
+
+    private readonly Action<int>? _journalAnswered;
+
+    /// <param name="journalAnswered">Told how many batches each journal append answered (the collector's metrics).</param>
+    public GroupCommitter(IUsageStore store, bool group, IngestJournal? journal = null, TimeSpan? journalAckAfter = null, Action<int>? journalAnswered = null)
+    {
+        _journalAnswered = journalAnswered;
+        _store = store;
+        _group = group;
+        _journal = group ? journal : null;
+        _journalAckAfter = journalAckAfter ?? TimeSpan.FromMilliseconds(50);
+        if (_journal is not null)
+        {
+            _applier = Task.Run(ApplyLoopAsync);
+            _journaler = Task.Run(JournalLoopAsync);
+        }
+    }
 
     /// <summary>Batches queued for the next commit (tests use it to know a group has formed).</summary>
     internal int Waiting
@@ -39,14 +84,19 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IUsageWrit
     /// </summary>
     public async Task<UsageWrite> WriteAsync(IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<SourceCursor> cursors, CancellationToken cancellationToken)
     {
-        if (!group)
+        if (!_group)
         {
             // A store with many writers (PostgreSQL) commits concurrent batches in parallel itself.
-            var written = await store.WriteUsageAsync(records, cursors, cancellationToken);
+            var written = await _store.WriteUsageAsync(records, cursors, cancellationToken);
             return new UsageWrite(written, written.Inserted == records.Count);
         }
 
-        var mine = new Pending(records, cursors);
+        if (_journal is not null)
+        {
+            return await EnqueueJournaledAsync(records, cursors, cancellationToken);
+        }
+
+        var mine = new Pending(records, cursors, 0);
         lock (_lock)
         {
             _queue.Enqueue(mine);
@@ -57,9 +107,9 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IUsageWrit
         await _writer.WaitAsync(cancellationToken);
         try
         {
-            while (!mine.Done.Task.IsCompleted)
+            while (!mine.Applied.Task.IsCompleted)
             {
-                await CommitGroupAsync(Drain());
+                await CommitGroupAsync(Drain(MaxGroupRecords));
             }
         }
         finally
@@ -67,18 +117,178 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IUsageWrit
             _writer.Release();
         }
 
-        return await mine.Done.Task;
+        return await mine.Applied.Task;
     }
 
-    public void Dispose() => _writer.Dispose();
+    /// <summary>Commits everything queued (with a journal: everything acknowledged) before returning.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_journal is not null)
+        {
+            lock (_lock)
+            {
+                _stopping = true;
+            }
 
-    private List<Pending> Drain()
+            _work.Release();
+            _journalWork.Release();
+            await _applier!;
+            await _journaler!;
+        }
+
+        _writer.Dispose();
+        _work.Dispose();
+        _journalWork.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private Task<UsageWrite> EnqueueJournaledAsync(IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<SourceCursor> cursors, CancellationToken cancellationToken)
+    {
+        Pending mine;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+
+            // The sequence is taken under the lock that queues the batch: sequence order is commit order.
+            mine = new Pending(records, cursors, _journal!.NextSequence());
+            _queue.Enqueue(mine);
+            _unjournaled.Enqueue(mine);
+            _backlog += records.Count;
+        }
+
+        _work.Release();
+        if (_journalWork.CurrentCount == 0)
+        {
+            _journalWork.Release();
+        }
+
+        // A caller that gives up leaves its batch queued; it may still be committed, which a retry makes harmless.
+        return mine.Acked.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task ApplyLoopAsync()
+    {
+        while (true)
+        {
+            await _work.WaitAsync();
+            List<Pending> group;
+            lock (_lock)
+            {
+                if (_queue.Count == 0 && _stopping)
+                {
+                    return;
+                }
+            }
+
+            group = Drain(MaxJournaledGroupRecords);
+            if (group.Count > 0)
+            {
+                await CommitGroupAsync(group);
+            }
+        }
+    }
+
+    /// <summary>Journals every batch whose commit is overdue, with all batches behind it, and answers them.</summary>
+    private async Task JournalLoopAsync()
+    {
+        while (true)
+        {
+            Pending? oldest;
+            bool stopping;
+            lock (_lock)
+            {
+                while (_unjournaled.TryPeek(out var head) && head.Applied.Task.IsCompleted)
+                {
+                    _unjournaled.Dequeue();
+                }
+
+                oldest = _unjournaled.Count > 0 ? _unjournaled.Peek() : null;
+                stopping = _stopping;
+            }
+
+            if (oldest is null)
+            {
+                if (stopping)
+                {
+                    return;
+                }
+
+                await _journalWork.WaitAsync();
+                continue;
+            }
+
+            var wait = _journalAckAfter - Stopwatch.GetElapsedTime(oldest.Queued);
+            if (wait > TimeSpan.Zero && !stopping)
+            {
+                await Task.Delay(wait);
+                continue;
+            }
+
+            if (stopping)
+            {
+                // Shutting down: the applier commits what is left; nothing more needs the journal.
+                await _applier!;
+                return;
+            }
+
+            if (!JournalOverdue())
+            {
+                await Task.Delay(5);
+            }
+        }
+    }
+
+    /// <returns>False when nothing could be journaled (the store is too far behind, or the journal failed).</returns>
+    private bool JournalOverdue()
+    {
+        List<Pending> batches;
+        lock (_lock)
+        {
+            if (_backlog > MaxBacklogRecords)
+            {
+                // The store is far behind: the next batches wait for it rather than grow the backlog further.
+                batches = [];
+            }
+            else
+            {
+                batches = [.. _unjournaled.Where(p => !p.Applied.Task.IsCompleted)];
+                _unjournaled.Clear();
+            }
+        }
+
+        if (batches.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            _journal!.Append([.. batches.Select(p => new JournalEntry(p.Sequence, p.Records, p.Cursors))]);
+        }
+        catch (IOException)
+        {
+            // The journal cannot take them (disk full, …): they wait for the store, as without a journal.
+            return false;
+        }
+
+        var answered = 0;
+        foreach (var pending in batches)
+        {
+            answered += pending.Acked.TrySetResult(new UsageWrite(null, false) { Applied = pending.Applied.Task }) ? 1 : 0;
+        }
+
+        _journalAnswered?.Invoke(answered);
+        return true;
+    }
+
+    private List<Pending> Drain(int maxRecords)
     {
         var group = new List<Pending>();
         var count = 0;
         lock (_lock)
         {
-            while (_queue.TryPeek(out var next) && (group.Count == 0 || count + next.Records.Count <= MaxGroupRecords))
+            while (_queue.TryPeek(out var next) && (group.Count == 0 || count + next.Records.Count <= maxRecords))
             {
                 group.Add(_queue.Dequeue());
                 count += next.Records.Count;
@@ -97,21 +307,27 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IUsageWrit
         try
         {
             // Not the leader's token: its client going away must not fail the other batches of the group.
-            written = await store.WriteUsageAsync(distinct, cursors, CancellationToken.None);
+            written = await _store.WriteUsageAsync(distinct, cursors, CancellationToken.None);
         }
         catch (Exception e)
         {
-            foreach (var pending in batches)
+            Failed(batches, e);
+            return;
+        }
+
+        if (_journal is not null)
+        {
+            lock (_lock)
             {
-                pending.Done.TrySetException(e);
+                _backlog -= all.Count;
             }
 
-            return;
+            _journal.Applied(_applied);
         }
 
         if (batches.Count == 1)
         {
-            batches[0].Done.TrySetResult(new UsageWrite(written, written.Inserted == distinct.Count));
+            Done(batches[0], new UsageWrite(written, written.Inserted == distinct.Count));
             return;
         }
 
@@ -125,13 +341,73 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IUsageWrit
                 : written.Inserted == distinct.Count ? new UsageWriteResult(n, 0, 0)
                 : written.Unchanged == distinct.Count ? new UsageWriteResult(0, 0, n)
                 : null;
-            pending.Done.TrySetResult(new UsageWrite(share, disjoint && written.Inserted == distinct.Count));
+            Done(pending, new UsageWrite(share, disjoint && written.Inserted == distinct.Count));
         }
     }
 
-    private static IReadOnlyCollection<SourceCursor> Cursors(List<Pending> batches)
+    private void Failed(List<Pending> batches, Exception e)
     {
-        if (batches.Count == 1)
+        if (_journal is null)
+        {
+            foreach (var pending in batches)
+            {
+                pending.Applied.TrySetException(e);
+            }
+
+            return;
+        }
+
+        // A batch not answered yet gets the failure (503; its sender retries). One already answered from the journal
+        // must still reach the store: it goes back to the head of the queue, and the writer tries again shortly.
+        var retry = new List<Pending>();
+        foreach (var pending in batches)
+        {
+            if (pending.Acked.TrySetException(e))
+            {
+                pending.Applied.TrySetException(e);
+                lock (_lock)
+                {
+                    _backlog -= pending.Records.Count;
+                }
+            }
+            else
+            {
+                retry.Add(pending);
+            }
+        }
+
+        bool stopping;
+        lock (_lock)
+        {
+            stopping = _stopping;
+        }
+
+        // Shutting down with the store failing: what was answered stays in the journal for the next start.
+        if (retry.Count > 0 && !stopping)
+        {
+            lock (_lock)
+            {
+                var rest = _queue.ToList();
+                _queue.Clear();
+                foreach (var pending in retry.Concat(rest))
+                {
+                    _queue.Enqueue(pending);
+                }
+            }
+
+            _ = Task.Delay(TimeSpan.FromSeconds(1)).ContinueWith(_ => _work.Release(), TaskScheduler.Default);
+        }
+    }
+
+    private static void Done(Pending pending, UsageWrite write)
+    {
+        pending.Applied.TrySetResult(write);
+        pending.Acked.TrySetResult(write);
+    }
+
+    private IReadOnlyCollection<SourceCursor> Cursors(List<Pending> batches)
+    {
+        if (batches.Count == 1 && _journal is null)
         {
             return batches[0].Cursors;
         }
@@ -142,15 +418,31 @@ internal sealed class GroupCommitter(IUsageStore store, bool group) : IUsageWrit
             latest[(cursor.Source, cursor.Key)] = cursor;
         }
 
+        if (_journal is not null)
+        {
+            // The highest journal sequence this store holds, committed with the records: what a restart skips.
+            _applied = Math.Max(_applied, batches.Max(p => p.Sequence));
+            var applied = IngestJournal.AppliedCursor(_applied);
+            latest[(applied.Source, applied.Key)] = applied;
+        }
+
         return latest.Values;
     }
 
-    private sealed class Pending(IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<SourceCursor> cursors)
+    private sealed class Pending(IReadOnlyCollection<UsageRecord> records, IReadOnlyCollection<SourceCursor> cursors, long sequence)
     {
         public IReadOnlyCollection<UsageRecord> Records { get; } = records;
 
         public IReadOnlyCollection<SourceCursor> Cursors { get; } = cursors;
 
-        public TaskCompletionSource<UsageWrite> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public long Sequence { get; } = sequence;
+
+        public long Queued { get; } = Stopwatch.GetTimestamp();
+
+        /// <summary>Set once the store has committed the batch (or failed to).</summary>
+        public TaskCompletionSource<UsageWrite> Applied { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Set once the batch is durable in the store or the journal: when its sender is answered.</summary>
+        public TaskCompletionSource<UsageWrite> Acked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

@@ -45,10 +45,7 @@ internal sealed partial class UsageIngest(GroupCommitter writer, CollectorMetric
         // Spend counters must not count a replay twice. The store reports counts, not which ids were new, so
         // a batch adds to them only when every record in it was new (the usual case; a retried batch is all
         // unchanged). A batch mixing new and known records shows in receipts_collector_records_total only.
-        if (written.AllNew)
-        {
-            metrics.Spend(distinct);
-        }
+        metrics.SpendWhenAllNew(written.AllNew, written.Applied, distinct);
 
         foreach (var tap in taps)
         {

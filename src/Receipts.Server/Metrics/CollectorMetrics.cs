@@ -1,4 +1,5 @@
 using Prometheus;
+using Receipts.Domain.Storage;
 using Receipts.Domain.Usage;
 
 namespace Receipts.Server.Metrics;
@@ -31,6 +32,7 @@ public sealed class CollectorMetrics
     private readonly Counter _requestsSpend;
     private readonly Counter _cost;
     private readonly Counter _tapDropped;
+    private readonly Counter _journalAnswered;
     private readonly ISpendEstimator _estimator;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Team, string Project, string Model), bool> _spendSeries = new();
 
@@ -46,8 +48,15 @@ public sealed class CollectorMetrics
         _tokens = factory.CreateCounter("receipts_usage_tokens_total", "Tokens of newly stored usage, by team, project, model and kind.", "team", "project", "model", "kind");
         _requestsSpend = factory.CreateCounter("receipts_usage_requests_total", "Model requests of newly stored usage, by team, project and model.", "team", "project", "model");
         _cost = factory.CreateCounter("receipts_usage_cost_total", "Cost of newly stored usage, by team, project, model, currency and basis (billed, estimated).", "team", "project", "model", "currency", "basis");
+        _journalAnswered = factory.CreateCounter("receipts_collector_journal_answered_batches_total", "Batches answered once durable in the collector's journal because the embedded store's commit was held up (a checkpoint); the store applied them behind.");
         _tapDropped = factory.CreateCounter("receipts_runaway_tap_dropped_records_total", "Committed records the live runaway watch skipped because it was behind (they are stored; only the live check missed them).");
     }
+
+    /// <summary>Batches answered from the collector's journal so far (the bench reports it beside the latencies).</summary>
+    public long JournalAnsweredBatches => (long)_journalAnswered.Value;
+
+    /// <summary>Counts batches answered from the journal before the store committed them.</summary>
+    public void JournalAnswered(int batches) => _journalAnswered.Inc(batches);
 
     /// <summary>Counts records the live runaway watch dropped under overload.</summary>
     public void RunawayTapDropped(int records) => _tapDropped.Inc(records);
@@ -72,6 +81,35 @@ public sealed class CollectorMetrics
         _records.WithLabels(area, "inserted").Inc(written.Inserted);
         _records.WithLabels(area, "replaced").Inc(written.Replaced);
         _records.WithLabels(area, "unchanged").Inc(written.Unchanged);
+    }
+
+    /// <summary>
+    /// Adds a committed batch to the spend counters when every record of it was new. A batch answered from the journal
+    /// (<paramref name="applied"/> set) is counted once the store has applied it and said so.
+    /// </summary>
+    public void SpendWhenAllNew(bool allNew, Task<UsageWrite>? applied, IReadOnlyCollection<UsageRecord> records)
+    {
+        if (applied is null)
+        {
+            if (allNew)
+            {
+                Spend(records);
+            }
+
+            return;
+        }
+
+        _ = applied.ContinueWith(
+            done =>
+            {
+                if (done.IsCompletedSuccessfully && done.Result.AllNew)
+                {
+                    Spend(records);
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
     }
 
     /// <summary>Adds newly stored records to the spend counters. Callers pass only records the store did not have, so replays add nothing.</summary>

@@ -1,4 +1,5 @@
 using Receipts.Domain.Storage;
+using Receipts.Server.Ingest.Journal;
 using Receipts.Storage.DuckDb;
 using Receipts.Storage.Postgres;
 
@@ -20,8 +21,9 @@ public sealed class ServerStore : IAsyncDisposable
 
     private readonly IAsyncDisposable _owner;
 
-    private ServerStore(IAsyncDisposable owner, IUsageStore usage, ITokenStore tokens, IStoreHealth health, string description, bool singleWriter)
+    private ServerStore(IAsyncDisposable owner, IUsageStore usage, ITokenStore tokens, IStoreHealth health, string description, bool singleWriter, IngestJournal? journal = null)
     {
+        Journal = journal;
         SingleWriter = singleWriter;
         _owner = owner;
         Usage = usage;
@@ -39,19 +41,38 @@ public sealed class ServerStore : IAsyncDisposable
     /// <summary>True for the embedded DuckDB file: one writer at a time, so the server groups concurrent batches into one commit.</summary>
     public bool SingleWriter { get; }
 
+    /// <summary>The collector's journal beside the embedded store (null for PostgreSQL, which never stalls every commit).</summary>
+    internal IngestJournal? Journal { get; }
+
+    /// <summary>Acknowledged batches the journal held that the store lacked, applied when the store was opened.</summary>
+    public int JournalReplayed { get; private init; }
+
     /// <summary>Where the store is, without secrets.</summary>
     public string Description { get; }
 
-    /// <summary>Opens the store <paramref name="spec"/> names; throws <see cref="StoreUnavailableException"/> when it cannot.</summary>
-    public static async Task<ServerStore> OpenAsync(StoreSpec spec, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the store <paramref name="spec"/> names; throws <see cref="StoreUnavailableException"/> when it cannot.
+    /// The embedded store's collector journal is opened with it, and whatever acknowledged batches it holds that the
+    /// store lacks (the collector was killed while the store caught up) are applied first.
+    /// </summary>
+    public static async Task<ServerStore> OpenAsync(StoreSpec spec, TimeProvider time, CancellationToken cancellationToken, Microsoft.Extensions.Logging.ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.Kind == StoreKind.DuckDb)
         {
             var duck = await DuckDbStore.OpenAsync(spec.Target, time, cancellationToken);
-            await duck.SetCheckpointThresholdAsync(CollectorCheckpointBytes, cancellationToken);
-            await duck.KeepUsageIdsInMemoryAsync(cancellationToken);
-            return new ServerStore(duck, duck, duck, duck, $"duckdb {duck.Path}", singleWriter: true);
+            try
+            {
+                await duck.SetCheckpointThresholdAsync(CollectorCheckpointBytes, cancellationToken);
+                await duck.KeepUsageIdsInMemoryAsync(cancellationToken);
+                var (journal, replayed) = await IngestJournal.OpenAsync(IngestJournal.DirectoryFor(duck.Path), duck, logger, cancellationToken);
+                return new ServerStore(new Owner(duck, journal), duck, duck, duck, $"duckdb {duck.Path}", singleWriter: true, journal) { JournalReplayed = replayed };
+            }
+            catch
+            {
+                await duck.DisposeAsync();
+                throw;
+            }
         }
 
         var postgres = await PostgresStore.OpenAsync(spec.Target, time, cancellationToken);
@@ -59,4 +80,14 @@ public sealed class ServerStore : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _owner.DisposeAsync();
+
+    /// <summary>The embedded store and its journal, closed together.</summary>
+    private sealed class Owner(IAsyncDisposable store, IngestJournal journal) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            journal.Dispose();
+            return store.DisposeAsync();
+        }
+    }
 }

@@ -19,4 +19,8 @@ public sealed record OtlpIngestResult(
     UsageWriteResult? Write,
     IReadOnlyList<OtlpDiagnostic> Diagnostics,
     IReadOnlyList<Receipts.Domain.Usage.UsageRecord>? Committed = null,
-    bool AllNew = false);
+    bool AllNew = false)
+{
+    /// <summary>Set when the batch was answered from the collector's journal before the store applied it: the store's answer, later.</summary>
+    public Task<UsageWrite>? Applied { get; init; }
+}

@@ -116,7 +116,10 @@ public sealed class OtlpReceiver : IDisposable
                 write?.Counts,
                 conversion.Diagnostics,
                 committed,
-                write?.AllNew ?? false);
+                write?.AllNew ?? false)
+            {
+                Applied = write?.Applied,
+            };
         }
         catch (StoreUnavailableException e)
         {

@@ -46,6 +46,15 @@ internal static class ServeCommand
         {
             Description = "Collector only: no dashboard snapshot is computed (it reads the whole period from the store every few minutes)",
         };
+        var journalAck = new Option<int>("--journal-ack-ms")
+        {
+            Description = "Embedded store only: a batch whose commit takes longer than this many milliseconds is answered once it is durable in the collector's journal, and applied to the store behind it (DuckDB holds all commits while it checkpoints). 0: always answer from the journal (default: 50)",
+            DefaultValueFactory = _ => 50,
+        };
+        var noJournal = new Option<bool>("--no-journal")
+        {
+            Description = "Embedded store only: answer every batch only after the store has committed it, however long a checkpoint holds it",
+        };
         var command = new Command(
             "serve",
             """
@@ -58,11 +67,15 @@ internal static class ServeCommand
             schedules, and watches the collector's stream for runaway hours (docs/alerts.md).
             The store is the embedded DuckDB file by default (one server process); use PostgreSQL
             for several replicas. Ctrl+C or SIGTERM stops accepting and finishes in-flight batches.
+            On the embedded store a batch held up by a checkpoint is answered from the collector's
+            journal (receipts.duckdb.journal/, fsynced) and applied behind; a killed server applies
+            what the journal holds when it starts again (--journal-ack-ms, --no-journal).
 
             Examples:
               receipts serve
               receipts serve --urls http://0.0.0.0:5080 --public-metrics
               receipts serve --config /etc/receipts/receipts.yaml --dashboard-refresh 10
+              receipts serve --journal-ack-ms 20
               receipts serve --store "postgres:Host=db;Username=receipts;Password=$PGPASSWORD;Database=receipts"
             """);
         command.Options.Add(urls);
@@ -73,6 +86,8 @@ internal static class ServeCommand
         command.Options.Add(config);
         command.Options.Add(refresh);
         command.Options.Add(noDashboard);
+        command.Options.Add(journalAck);
+        command.Options.Add(noJournal);
         command.SetAction(async (ParseResult parseResult, CancellationToken cancellationToken) =>
         {
             var context = new CommandContext(environment, parseResult);
@@ -82,7 +97,13 @@ internal static class ServeCommand
                 PublicMetrics = context.Get(publicMetrics),
                 UsageBodyLimitBytes = context.Get(usageLimit),
                 OtlpBodyLimitBytes = context.Get(otlpLimit),
+                JournalAckAfter = context.Get(noJournal) ? null : TimeSpan.FromMilliseconds(context.Get(journalAck)),
             };
+            if (context.Get(journalAck) < 0)
+            {
+                throw new UserException("--journal-ack-ms must be 0 or more milliseconds.", "Example: --journal-ack-ms 50, or --no-journal to answer only after the store commits.");
+            }
+
             if (options.UsageBodyLimitBytes <= 0 || options.OtlpBodyLimitBytes <= 0)
             {
                 throw new UserException("Body limits must be positive byte counts.", "Example: --usage-body-limit 10485760 for 10 MB.");
@@ -124,6 +145,11 @@ internal static class ServeCommand
             }
 
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            if (opened.JournalReplayed > 0)
+            {
+                await environment.Out.WriteLineAsync($"Applied {opened.JournalReplayed} acknowledged batches from the collector journal that the store did not hold yet");
+            }
+
             foreach (var address in addresses)
             {
                 await environment.Out.WriteLineAsync($"Receipts collector listening on {address} (store: {opened.Description})");

@@ -51,5 +51,9 @@ internal static class StoreOption
                 : "Check that PostgreSQL is running and the connection string's host, port, user, password and database are right.";
             throw new UserException(e.Message, hint, e);
         }
+        catch (InvalidDataException e)
+        {
+            throw new UserException(e.Message, "The collector journal beside the store is damaged; see docs/collector.md (the journal).", e);
+        }
     }
 }
