@@ -36,6 +36,7 @@ public static class ServerServiceCollectionExtensions
             options.JournalAckAfter is null ? null : store.Journal,
             options.JournalAckAfter,
             provider.GetRequiredService<CollectorMetrics>().JournalAnswered));
+        services.AddHostedService<CommitterDrain>();
         services.TryAddSingleton<IUsageIngest, UsageIngest>();
         return services;
     }

@@ -43,6 +43,7 @@ internal sealed class GroupCommitter : IUsageWriter, IAsyncDisposable, IDisposab
     private readonly Task? _applier;
     private readonly Task? _journaler;
     private long _applied;
+    private Pending? _last;
     private int _backlog;
     private bool _stopping;
 
@@ -120,6 +121,24 @@ internal sealed class GroupCommitter : IUsageWriter, IAsyncDisposable, IDisposab
         return await mine.Applied.Task;
     }
 
+    /// <summary>
+    /// Returns once the store has applied (or failed) every batch queued so far: with a journal, batches answered
+    /// early are in the store afterwards. The host calls it when it stops, after the last request.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        Pending? last;
+        lock (_lock)
+        {
+            last = _last;
+        }
+
+        if (last is not null)
+        {
+            await Task.WhenAny(last.Applied.Task).WaitAsync(cancellationToken);
+        }
+    }
+
     /// <summary>Commits everything queued (with a journal: everything acknowledged) before returning.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -155,6 +174,7 @@ internal sealed class GroupCommitter : IUsageWriter, IAsyncDisposable, IDisposab
             _queue.Enqueue(mine);
             _unjournaled.Enqueue(mine);
             _backlog += records.Count;
+            _last = mine;
         }
 
         _work.Release();
