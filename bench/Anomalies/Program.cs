@@ -8,6 +8,20 @@ using Receipts.Domain.Anomalies;
 var seeds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
 var firstSeed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
 
+// A third argument "dump" writes the spike diagnostics of every steady developer-day and injected spike day as CSV.
+if (args.Length > 2 && args[2] == "dump")
+{
+    SpikeDump.Write(firstSeed, seeds, Console.Out);
+    return;
+}
+
+// "runaway-dump": the same for every developer-hour of $50 or more of steady runs and every injected runaway hour.
+if (args.Length > 2 && args[2] == "runaway-dump")
+{
+    RunawayDump.Write(firstSeed, seeds, Console.Out);
+    return;
+}
+
 // A third argument "scores" prints the spike check's score of every developer-day of steady runs (the largest) and
 // of every injected spike day (the smallest): how far apart ordinary days and spikes are, whatever the bar.
 if (args.Length > 2 && args[2] == "scores")
