@@ -12,7 +12,7 @@ internal static class RunawayDump
 {
     public static void Write(int firstSeed, int seeds, TextWriter output)
     {
-        output.WriteLine("seed,scenario,person,hour,observed,level,med28,p95_28,max28,n28,med84,p95_84,p99_84,n84");
+        output.WriteLine("seed,scenario,person,hour,observed,level,med28,p95_28,max28,n28,med84,p95_84,p99_84,n84,earlier,earlier_n,rest");
         for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
         {
             foreach (var scenario in new[] { Scenario.Steady, Scenario.Runaway })
@@ -38,12 +38,16 @@ internal static class RunawayDump
                             seed.ToString(CultureInfo.InvariantCulture), scenario, person, hour.ToString("yyyy-MM-ddTHH", CultureInfo.InvariantCulture),
                             Num(observed), Num(level),
                             Num(RobustStats.Median(before28)), Num(RobustStats.Quantile(before28, 0.95m)), Num(before28.Count == 0 ? 0m : before28.Max()), before28.Count.ToString(CultureInfo.InvariantCulture),
-                            Num(RobustStats.Median(before84)), Num(RobustStats.Quantile(before84, 0.95m)), Num(RobustStats.Quantile(before84, 0.99m)), before84.Count.ToString(CultureInfo.InvariantCulture)));
+                            Num(RobustStats.Median(before84)), Num(RobustStats.Quantile(before84, 0.95m)), Num(RobustStats.Quantile(before84, 0.99m)), before84.Count.ToString(CultureInfo.InvariantCulture),
+                            Num(hours.Where(h => h.Key >= DayStart(hour) && h.Key < hour).Sum(h => h.Value)), hours.Count(h => h.Key >= DayStart(hour) && h.Key < hour).ToString(CultureInfo.InvariantCulture),
+                            Num(hours.Where(h => h.Key >= DayStart(hour) && h.Key < DayStart(hour).AddDays(1) && h.Key != hour).Sum(h => h.Value))));
                     }
                 }
             }
         }
     }
+
+    private static DateTimeOffset DayStart(DateTimeOffset hour) => new(hour.UtcDateTime.Date, TimeSpan.Zero);
 
     private static string Num(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 }
