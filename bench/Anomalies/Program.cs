@@ -57,18 +57,35 @@ if (args.Length > 2 && args[2] == "scores")
     }
 
     // Every bar on the score at once: steady developer-days at or over it (false alerts) and spike days under it (misses).
-    Console.WriteLine("bar: " + string.Join("  ", Enumerable.Range(35, 26).Select(t => t / 10m)
+    Console.WriteLine("z bar: " + string.Join("  ", Enumerable.Range(35, 26).Select(t => t / 10m)
         .Select(t => $"{t:0.0}:{steadyScores.Count(e => e.Score >= t)}/{spikeScores.Count(e => e.Score < t)}")));
+    // The default rule is two bars: the z above and a ratio to the level. Every ratio bar at once, with the day also at
+    // or over the default z: steady developer-days that would pass both (false alerts) and spike days that would not (misses).
+    var z = AnomalyOptions.Default.SpikeZ;
+    Console.WriteLine($"ratio bar (and ≥ {z:0.0}σ): " + string.Join("  ", Enumerable.Range(30, 21).Select(r => r / 10m)
+        .Select(r => $"×{r:0.0}:{steadyScores.Count(e => e.Score >= z && e.Ratio >= r)}/{spikeScores.Count(e => e.Score < z || e.Ratio < r)}")));
     Console.WriteLine("steady, largest scores:");
     foreach (var e in steadyScores.OrderByDescending(e => e.Score).Take(15))
     {
-        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} median  ×{e.OfLevel:0.00} level  {e.Where}");
+        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} the level read  ×{e.OfLevel:0.00} the true level  {e.Where}");
     }
 
     Console.WriteLine("spike days, smallest scores:");
     foreach (var e in spikeScores.OrderBy(e => e.Score).Take(15))
     {
-        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} median  ×{e.OfLevel:0.00} level  {e.Where}");
+        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} the level read  ×{e.OfLevel:0.00} the true level  {e.Where}");
+    }
+
+    Console.WriteLine($"steady, largest ratios to the level read (at or over {z:0.0}σ):");
+    foreach (var e in steadyScores.Where(e => e.Score >= z).OrderByDescending(e => e.Ratio).Take(10))
+    {
+        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} the level read  ×{e.OfLevel:0.00} the true level  {e.Where}");
+    }
+
+    Console.WriteLine("spike days, smallest ratios to the level read:");
+    foreach (var e in spikeScores.OrderBy(e => e.Ratio).Take(10))
+    {
+        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} the level read  ×{e.OfLevel:0.00} the true level  {e.Where}");
     }
 
     return;
@@ -124,7 +141,7 @@ foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>(
                 var hours = spend.Items.Where(i => i.Person == person).GroupBy(i => SpendHistory.HourOf(i.At)).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount ?? 0m));
                 var burnHour = hours.Where(h => h.Key >= missed.From && h.Key < missed.From.AddDays(1)).MaxBy(h => h.Value);
                 var before = hours.Where(h => h.Key >= missed.From.AddDays(-28) && h.Key < missed.From).Select(h => h.Value).ToList();
-                why = $"; {runner} (level ${spend.Levels[person]:0}/day): ${burnHour.Value:0} in the hour, {burnHour.Value / RobustStats.Quantile(before, 0.95m):0.0}× its 95th-percentile hour, its largest ordinary hour of the 28 days before ${before.Max():0}";
+                why = $"; {runner} (level ${spend.Levels[person]:0}/day): ${burnHour.Value:0} in the hour, {burnHour.Value / RobustStats.Quantile(before, 0.95m):0.0}× its 95th-percentile hour and {burnHour.Value / RobustStats.Median(before):0.0}× its median hour, its largest ordinary hour of the 28 days before ${before.Max():0}";
             }
 
             missedSeeds.Add($"{scenario} seed {seed}: nothing from {missed.From:yyyy-MM-dd} (day {missed.From.Date.Subtract(SyntheticSpend.Start.ToDateTime(TimeOnly.MinValue)).Days} of {spend.Days}){why}");
