@@ -39,7 +39,8 @@ public sealed record AnomalyOptions
 
     /// <summary>
     /// The least day-to-day spread (log scale) a baseline is believed to have. Twenty days can look calmer than
-    /// the series is; without a floor, a person's ordinary 2.5× day reads as a 6σ event. Default 0.25 (about 25%).
+    /// the series is; without a floor, a person's ordinary 2.5× day reads as a 6σ event. With the default ratio it
+    /// does not decide (e^(4 × 0.25) is ×2.7, under ×4); it does when <see cref="SpikeMinRatio"/> is lowered. Default 0.25 (about 25%).
     /// </summary>
     public decimal SpikeMinLogSigma { get; init; } = 0.25m;
 

@@ -50,7 +50,8 @@ public static class DailyDetector
     }
 
     /// <summary>
-    /// A day far above the series' level (its normal weekday) in units of its own day-to-day spread. Weekends are compared with weekdays too: a
+    /// A day far above the series' level (its normal active weekday): at least <see cref="AnomalyOptions.SpikeMinRatio"/> times it and
+    /// <see cref="AnomalyOptions.SpikeZ"/> of its own day-to-day spreads above it, on log spend. Weekends are compared with weekdays too: a
     /// Saturday at weekday level is not alarming, and a weekday baseline has no quiet days to widen it.
     /// </summary>
     internal static Anomaly? Spike(SpendHistory history, Series series, DateOnly day, AnomalyOptions options)
