@@ -103,10 +103,12 @@ Console.WriteLine("| scenario | runs | found (recall) | alerts | true | false | 
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 int allTrue = 0, allFalse = 0, allFound = 0, allInjected = 0;
 var falseExamples = new List<string>();
+var wrongDrivers = new List<string>();
+var driverLines = new List<string>();
 var missedSeeds = new List<string>();
 foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>()])
 {
-    int found = 0, alerts = 0, truePositive = 0, falsePositive = 0;
+    int found = 0, alerts = 0, truePositive = 0, falsePositive = 0, rollups = 0, namedDriver = 0;
     for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
     {
         var spend = SyntheticSpend.Generate(seed, scenario);
@@ -147,6 +149,23 @@ foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>(
             missedSeeds.Add($"{scenario} seed {seed}: nothing from {missed.From:yyyy-MM-dd} (day {missed.From.Date.Subtract(SyntheticSpend.Start.ToDateTime(TimeOnly.MinValue)).Days} of {spend.Days}){why}");
         }
 
+        // Drivers: a true alert on a roll-up (team, project, key) of an injected developer should name that developer.
+        if (spend.Injected?.Subjects.FirstOrDefault(s => s.StartsWith("person ", StringComparison.Ordinal)) is { } injectedPerson)
+        {
+            foreach (var a in explained.Where(a => !a.Subject.StartsWith("person ", StringComparison.Ordinal)))
+            {
+                rollups++;
+                if (a.Driver?.Contains(injectedPerson, StringComparison.Ordinal) == true)
+                {
+                    namedDriver++;
+                }
+                else if (wrongDrivers.Count < 10)
+                {
+                    wrongDrivers.Add($"{scenario} seed {seed}: {a.Kind} {a.Subject}: driver {a.Driver ?? "none"} (injected {injectedPerson})");
+                }
+            }
+        }
+
         foreach (var a in anomalies.Except(explained).Take(only is null ? 2 : 10))
         {
             if (falseExamples.Count < (only is null ? 12 : 100))
@@ -168,6 +187,10 @@ foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>(
     var recall = injected == 0 ? "–" : $"{found}/{injected} ({100.0 * found / injected:0}%)";
     var precision = alerts == 0 ? "–" : $"{100.0 * truePositive / alerts:0.0}%";
     Console.WriteLine($"| {scenario} | {seeds} | {recall} | {alerts} | {truePositive} | {falsePositive} | {precision} | {(double)falsePositive / seeds:0.00} |");
+    if (rollups > 0)
+    {
+        driverLines.Add($"{scenario}: {namedDriver} of {rollups} true alerts on a team, project or key name the injected developer as the driver");
+    }
 }
 
 if (!streamOnly && only is null)
@@ -200,7 +223,7 @@ if (only is not null)
     }
 
     Console.WriteLine($"elapsed {clock.Elapsed.TotalSeconds:0.0} s");
-    foreach (var example in falseExamples.Concat(missedSeeds))
+    foreach (var example in driverLines.Concat(wrongDrivers).Concat(falseExamples).Concat(missedSeeds))
     {
         Console.WriteLine("- " + example);
     }

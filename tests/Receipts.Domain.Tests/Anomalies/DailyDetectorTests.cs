@@ -228,6 +228,42 @@ public sealed class DailyDetectorTests
         spikes.ShouldAllBe(a => a.Since == history.StartOf(jump));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Spike_TeamDay_DriverIsTheDeveloperNotTheKeyTheTeamShares(int seed)
+    {
+        // Four developers on one team key and one tool, twelve weeks; one of them has a ×20 day. The team's spike
+        // names that developer: the shared key and the tool grew by the whole excess too, but they are all of the
+        // team's spend every day, so they name nothing (ranked by growth alone, the key came first).
+        var random = new Random(seed);
+        var items = new List<SpendItem>();
+        var day = Start;
+        for (; day < Start.AddDays(84); day = day.AddDays(1))
+        {
+            foreach (var person in new[] { "ana", "bo", "cy", "di" })
+            {
+                if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && random.NextDouble() < 0.9)
+                {
+                    items.Add(Item(day, 60m * LogNormal(random, 0.35), person: person) with { Team = "payments", ApiKey = "payments-dev", Tool = "claude-code" });
+                }
+            }
+        }
+
+        foreach (var person in new[] { "ana", "bo", "cy", "di" })
+        {
+            items.Add(Item(day, 60m * (person == "cy" ? 20m : LogNormal(random, 0.35)), person: person) with { Team = "payments", ApiKey = "payments-dev", Tool = "claude-code" });
+        }
+
+        var anomalies = DailyDetector.Detect(new SpendHistory(items, TimeZoneInfo.Utc), day, AnomalyOptions.Default);
+        var team = anomalies.Single(a => a.Subject == "team payments");
+        team.Kind.ShouldBe(AnomalyKind.Spike);
+        team.Driver.ShouldNotBeNull();
+        team.Driver.ShouldStartWith("person cy ");
+        anomalies.Single(a => a.Subject == "key payments-dev").Driver!.ShouldStartWith("person cy ");
+    }
+
     /// <summary>A developer's weekdays (a share of them active, lognormal noise around the level) and the next weekday.</summary>
     private static (List<SpendItem> Items, DateOnly Next) Developer(int seed, int weeks, decimal level, double sigma, double activeShare)
     {
