@@ -109,6 +109,7 @@ var missedSeeds = new List<string>();
 foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>()])
 {
     int found = 0, alerts = 0, truePositive = 0, falsePositive = 0, rollups = 0, namedDriver = 0;
+    var otherDrivers = new SortedDictionary<string, int>(StringComparer.Ordinal);
     for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
     {
         var spend = SyntheticSpend.Generate(seed, scenario);
@@ -159,9 +160,14 @@ foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>(
                 {
                     namedDriver++;
                 }
-                else if (wrongDrivers.Count < 10)
+                else
                 {
-                    wrongDrivers.Add($"{scenario} seed {seed}: {a.Kind} {a.Subject}: driver {a.Driver ?? "none"} (injected {injectedPerson})");
+                    var named = a.Driver is null ? "none" : string.Join(' ', a.Driver.Split(' ').Take(2));
+                    otherDrivers[named] = otherDrivers.GetValueOrDefault(named) + 1;
+                    if (wrongDrivers.Count < 10)
+                    {
+                        wrongDrivers.Add($"{scenario} seed {seed}: {a.Kind} {a.Subject}: driver {a.Driver ?? "none"} (injected {injectedPerson})");
+                    }
                 }
             }
         }
@@ -189,7 +195,8 @@ foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>(
     Console.WriteLine($"| {scenario} | {seeds} | {recall} | {alerts} | {truePositive} | {falsePositive} | {precision} | {(double)falsePositive / seeds:0.00} |");
     if (rollups > 0)
     {
-        driverLines.Add($"{scenario}: {namedDriver} of {rollups} true alerts on a team, project or key name the injected developer as the driver");
+        driverLines.Add($"{scenario}: {namedDriver} of {rollups} true alerts on a team, project or key name the injected developer as the driver"
+            + (otherDrivers.Count == 0 ? string.Empty : "; the others: " + string.Join(", ", otherDrivers.Select(kv => $"{kv.Key} {kv.Value}"))));
     }
 }
 
