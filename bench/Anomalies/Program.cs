@@ -8,6 +8,20 @@ using Receipts.Domain.Anomalies;
 var seeds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 40;
 var firstSeed = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
 
+// A third argument "dump" writes the spike diagnostics of every steady developer-day and injected spike day as CSV.
+if (args.Length > 2 && args[2] == "dump")
+{
+    SpikeDump.Write(firstSeed, seeds, Console.Out);
+    return;
+}
+
+// "runaway-dump": the same for every developer-hour of $50 or more of steady runs and every injected runaway hour.
+if (args.Length > 2 && args[2] == "runaway-dump")
+{
+    RunawayDump.Write(firstSeed, seeds, Console.Out);
+    return;
+}
+
 // A third argument "scores" prints the spike check's score of every developer-day of steady runs (the largest) and
 // of every injected spike day (the smallest): how far apart ordinary days and spikes are, whatever the bar.
 if (args.Length > 2 && args[2] == "scores")
@@ -43,18 +57,35 @@ if (args.Length > 2 && args[2] == "scores")
     }
 
     // Every bar on the score at once: steady developer-days at or over it (false alerts) and spike days under it (misses).
-    Console.WriteLine("bar: " + string.Join("  ", Enumerable.Range(35, 26).Select(t => t / 10m)
+    Console.WriteLine("z bar: " + string.Join("  ", Enumerable.Range(35, 26).Select(t => t / 10m)
         .Select(t => $"{t:0.0}:{steadyScores.Count(e => e.Score >= t)}/{spikeScores.Count(e => e.Score < t)}")));
+    // The default rule is two bars: the z above and a ratio to the level. Every ratio bar at once, with the day also at
+    // or over the default z: steady developer-days that would pass both (false alerts) and spike days that would not (misses).
+    var z = AnomalyOptions.Default.SpikeZ;
+    Console.WriteLine($"ratio bar (and ≥ {z:0.0}σ): " + string.Join("  ", Enumerable.Range(30, 21).Select(r => r / 10m)
+        .Select(r => $"×{r:0.0}:{steadyScores.Count(e => e.Score >= z && e.Ratio >= r)}/{spikeScores.Count(e => e.Score < z || e.Ratio < r)}")));
     Console.WriteLine("steady, largest scores:");
     foreach (var e in steadyScores.OrderByDescending(e => e.Score).Take(15))
     {
-        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} median  ×{e.OfLevel:0.00} level  {e.Where}");
+        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} the level read  ×{e.OfLevel:0.00} the true level  {e.Where}");
     }
 
     Console.WriteLine("spike days, smallest scores:");
     foreach (var e in spikeScores.OrderBy(e => e.Score).Take(15))
     {
-        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} median  ×{e.OfLevel:0.00} level  {e.Where}");
+        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} the level read  ×{e.OfLevel:0.00} the true level  {e.Where}");
+    }
+
+    Console.WriteLine($"steady, largest ratios to the level read (at or over {z:0.0}σ):");
+    foreach (var e in steadyScores.Where(e => e.Score >= z).OrderByDescending(e => e.Ratio).Take(10))
+    {
+        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} the level read  ×{e.OfLevel:0.00} the true level  {e.Where}");
+    }
+
+    Console.WriteLine("spike days, smallest ratios to the level read:");
+    foreach (var e in spikeScores.OrderBy(e => e.Ratio).Take(10))
+    {
+        Console.WriteLine($"  {e.Score,5:0.0} σ  ×{e.Ratio:0.00} the level read  ×{e.OfLevel:0.00} the true level  {e.Where}");
     }
 
     return;
@@ -72,10 +103,13 @@ Console.WriteLine("| scenario | runs | found (recall) | alerts | true | false | 
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 int allTrue = 0, allFalse = 0, allFound = 0, allInjected = 0;
 var falseExamples = new List<string>();
+var wrongDrivers = new List<string>();
+var driverLines = new List<string>();
 var missedSeeds = new List<string>();
 foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>()])
 {
-    int found = 0, alerts = 0, truePositive = 0, falsePositive = 0;
+    int found = 0, alerts = 0, truePositive = 0, falsePositive = 0, rollups = 0, namedDriver = 0;
+    var otherDrivers = new SortedDictionary<string, int>(StringComparer.Ordinal);
     for (var seed = firstSeed; seed < firstSeed + seeds; seed++)
     {
         var spend = SyntheticSpend.Generate(seed, scenario);
@@ -110,10 +144,32 @@ foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>(
                 var hours = spend.Items.Where(i => i.Person == person).GroupBy(i => SpendHistory.HourOf(i.At)).ToDictionary(g => g.Key, g => g.Sum(i => i.Amount ?? 0m));
                 var burnHour = hours.Where(h => h.Key >= missed.From && h.Key < missed.From.AddDays(1)).MaxBy(h => h.Value);
                 var before = hours.Where(h => h.Key >= missed.From.AddDays(-28) && h.Key < missed.From).Select(h => h.Value).ToList();
-                why = $"; {runner} (level ${spend.Levels[person]:0}/day): ${burnHour.Value:0} in the hour, {burnHour.Value / RobustStats.Quantile(before, 0.95m):0.0}× its 95th-percentile hour, its largest ordinary hour of the 28 days before ${before.Max():0}";
+                why = $"; {runner} (level ${spend.Levels[person]:0}/day): ${burnHour.Value:0} in the hour, {burnHour.Value / RobustStats.Quantile(before, 0.95m):0.0}× its 95th-percentile hour and {burnHour.Value / RobustStats.Median(before):0.0}× its median hour, its largest ordinary hour of the 28 days before ${before.Max():0}";
             }
 
             missedSeeds.Add($"{scenario} seed {seed}: nothing from {missed.From:yyyy-MM-dd} (day {missed.From.Date.Subtract(SyntheticSpend.Start.ToDateTime(TimeOnly.MinValue)).Days} of {spend.Days}){why}");
+        }
+
+        // Drivers: a true alert on a roll-up (team, project, key) of an injected developer should name that developer.
+        if (spend.Injected?.Subjects.FirstOrDefault(s => s.StartsWith("person ", StringComparison.Ordinal)) is { } injectedPerson)
+        {
+            foreach (var a in explained.Where(a => !a.Subject.StartsWith("person ", StringComparison.Ordinal)))
+            {
+                rollups++;
+                if (a.Driver?.Contains(injectedPerson, StringComparison.Ordinal) == true)
+                {
+                    namedDriver++;
+                }
+                else
+                {
+                    var named = a.Driver is null ? "none" : string.Join(' ', a.Driver.Split(' ').Take(2));
+                    otherDrivers[named] = otherDrivers.GetValueOrDefault(named) + 1;
+                    if (wrongDrivers.Count < 10)
+                    {
+                        wrongDrivers.Add($"{scenario} seed {seed}: {a.Kind} {a.Subject}: driver {a.Driver ?? "none"} (injected {injectedPerson})");
+                    }
+                }
+            }
         }
 
         foreach (var a in anomalies.Except(explained).Take(only is null ? 2 : 10))
@@ -137,6 +193,11 @@ foreach (var scenario in streamOnly ? [] : only ?? [.. Enum.GetValues<Scenario>(
     var recall = injected == 0 ? "–" : $"{found}/{injected} ({100.0 * found / injected:0}%)";
     var precision = alerts == 0 ? "–" : $"{100.0 * truePositive / alerts:0.0}%";
     Console.WriteLine($"| {scenario} | {seeds} | {recall} | {alerts} | {truePositive} | {falsePositive} | {precision} | {(double)falsePositive / seeds:0.00} |");
+    if (rollups > 0)
+    {
+        driverLines.Add($"{scenario}: {namedDriver} of {rollups} true alerts on a team, project or key name the injected developer as the driver"
+            + (otherDrivers.Count == 0 ? string.Empty : "; the others: " + string.Join(", ", otherDrivers.Select(kv => $"{kv.Key} {kv.Value}"))));
+    }
 }
 
 if (!streamOnly && only is null)
@@ -169,7 +230,7 @@ if (only is not null)
     }
 
     Console.WriteLine($"elapsed {clock.Elapsed.TotalSeconds:0.0} s");
-    foreach (var example in falseExamples.Concat(missedSeeds))
+    foreach (var example in driverLines.Concat(wrongDrivers).Concat(falseExamples).Concat(missedSeeds))
     {
         Console.WriteLine("- " + example);
     }

@@ -16,16 +16,20 @@ public sealed record AnomalyOptions
 
     /// <summary>
     /// A spike is at least this many standard deviations of the series' day-to-day spread above its level, on log
-    /// spend (level over <see cref="SpikeLevelDays"/>, spread over <see cref="SpikeSpreadDays"/>). Default 4.7.
+    /// spend (level over <see cref="SpikeLevelDays"/>, spread over <see cref="SpikeSpreadDays"/>), and at least
+    /// <see cref="SpikeMinRatio"/> times the level. For a series of ordinary noise (up to about 35% a day) the ratio
+    /// is the higher bar; the z keeps noisier series (whose ordinary days reach ×4) quiet. Default 4 (was 4.7 when
+    /// the z alone decided: the spread's own ±10% error then moved the bar by ±15% both ways).
     /// </summary>
-    public decimal SpikeZ { get; init; } = 4.7m;
+    public decimal SpikeZ { get; init; } = 4m;
 
     /// <summary>
     /// Days whose active weekdays give a series' level (a normal weekday: the trimmed mean of log spend). Longer
-    /// than the baseline because the level's own error moves the bar: on 28 days of 35%-noise spend it was 25–30%
-    /// off often enough to read ordinary days as spikes. Never less than <see cref="BaselineDays"/>. Default 42 (six weeks).
+    /// than the baseline because the level's own error moves the bar one for one: on 28 days of 35%-noise spend it
+    /// was 25–30% off often enough to read ordinary days as spikes; on 42 days a ×5.6 spike still read as ×4.95.
+    /// Never less than <see cref="BaselineDays"/>. Default 84 (twelve weeks, as far as the series goes back).
     /// </summary>
-    public int SpikeLevelDays { get; init; } = 42;
+    public int SpikeLevelDays { get; init; } = 84;
 
     /// <summary>
     /// Days of history (whole baselines, as far as the series goes back) the spike's spread is estimated over.
@@ -35,12 +39,16 @@ public sealed record AnomalyOptions
 
     /// <summary>
     /// The least day-to-day spread (log scale) a baseline is believed to have. Twenty days can look calmer than
-    /// the series is; without a floor, a person's ordinary 2.5× day reads as a 6σ event. Default 0.25 (about 25%).
+    /// the series is; without a floor, a person's ordinary 2.5× day reads as a 6σ event. With the default ratio it
+    /// does not decide (e^(4 × 0.25) is ×2.7, under ×4); it does when <see cref="SpikeMinRatio"/> is lowered. Default 0.25 (about 25%).
     /// </summary>
     public decimal SpikeMinLogSigma { get; init; } = 0.25m;
 
-    /// <summary>… and at least this multiple of the median weekday. Default 2.</summary>
-    public decimal SpikeMinRatio { get; init; } = 2m;
+    /// <summary>
+    /// … and at least this multiple of the level (a normal weekday). A reader's definition of a spike, and a bar
+    /// whose error is the level's alone (about ±5% on twelve weeks), not the spread's times z. Default 4 (was 2).
+    /// </summary>
+    public decimal SpikeMinRatio { get; init; } = 4m;
 
     /// <summary>… and at least this many dollars above it (small series stay quiet). Default 25.</summary>
     public decimal MinDailyExcess { get; init; } = 25m;

@@ -9,11 +9,15 @@ namespace Receipts.Domain.Anomalies;
 /// </summary>
 public static class AnomalyScanner
 {
-    /// <summary>How far back the checks read: two baselines (drift compares with a month ago) and a day.</summary>
+    /// <summary>
+    /// How far back the checks read: two baselines (drift compares with a month ago), the spike's level and spread
+    /// windows (twelve and sixteen weeks by default), whichever is longest, and a day.
+    /// </summary>
     public static DateTimeOffset ReadFrom(DateTimeOffset asOf, AnomalyOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return asOf.AddDays(-((2 * options.BaselineDays) + 2));
+        var days = Math.Max(2 * options.BaselineDays, Math.Max(options.SpikeLevelDays, options.SpikeSpreadDays));
+        return asOf.AddDays(-(days + 2));
     }
 
     public static IReadOnlyList<Anomaly> Scan(

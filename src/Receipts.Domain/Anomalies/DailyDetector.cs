@@ -50,7 +50,8 @@ public static class DailyDetector
     }
 
     /// <summary>
-    /// A day far above the series' level (its normal weekday) in units of its own day-to-day spread. Weekends are compared with weekdays too: a
+    /// A day far above the series' level (its normal active weekday): at least <see cref="AnomalyOptions.SpikeMinRatio"/> times it and
+    /// <see cref="AnomalyOptions.SpikeZ"/> of its own day-to-day spreads above it, on log spend. Weekends are compared with weekdays too: a
     /// Saturday at weekday level is not alarming, and a weekday baseline has no quiet days to widen it.
     /// </summary>
     internal static Anomaly? Spike(SpendHistory history, Series series, DateOnly day, AnomalyOptions options)
@@ -76,9 +77,9 @@ public static class DailyDetector
         }
 
         // The level (a normal weekday) is the trimmed mean of log spend over the active weekdays of the last
-        // SpikeLevelDays (six weeks): on 35%-noise spend the 28-day median was itself off by 25–30% often enough
-        // that an ordinary ×2.8 day read as ×3.8 and a ×5 spike as ×3.9. The trimmed mean of more days has about
-        // half that error; the trim keeps a past spike out of it.
+        // SpikeLevelDays (twelve weeks): on 35%-noise spend the 28-day median was itself off by 25–30% often enough
+        // that an ordinary ×2.8 day read as ×3.8 and a ×5 spike as ×3.9, and six weeks still read a ×5.6 spike as
+        // ×4.95. The trimmed mean of twelve weeks is within about ±5%; the trim keeps a past spike out of it.
         var levelLogs = Weekdays(day.AddDays(-Math.Max(options.SpikeLevelDays, options.BaselineDays)), day.AddDays(-1), history.FirstDay(series))
             .Select(d => history.Daily(series, d)).Where(v => v > 0m).Select(Log).ToList();
         var logLevel = RobustStats.TrimmedMean(levelLogs);
@@ -86,9 +87,11 @@ public static class DailyDetector
 
         // The spread is a property of the series, not of the last month: the trimmed standard deviation of the
         // active weekdays over SpikeSpreadDays (sixteen weeks, as far as history goes), each against its own four
-        // weeks' median so a level that moved does not read as noise. It multiplies the bar (4.7σ), so its error
-        // counts almost five times over: MAD and IQR on forty days read a 0.35 spread anywhere from 0.25 to 0.46,
-        // which both let ordinary ×3 days through and hid ×8 spikes.
+        // weeks' median so a level that moved does not read as noise. It multiplies the z bar, so its error counts
+        // z times over: MAD and IQR on forty days read a 0.35 spread anywhere from 0.25 to 0.46, which both let
+        // ordinary ×3 days through and hid ×8 spikes, and even sixteen weeks' ±10% moved a 4.7σ bar by ±15%.
+        // So the bar is two: the day must be SpikeMinRatio (×4) times the level — whose error is the level's alone —
+        // and SpikeZ (4) σ above it, which decides only for series noisier than about 35% a day.
         var logSigma = Math.Max(LogSpread(history, series, day, options, options.SpikeSpreadDays), options.SpikeMinLogSigma);
         var threshold = Math.Max(Exp(logLevel + (options.SpikeZ * logSigma)), Math.Max(level * options.SpikeMinRatio, level + options.MinDailyExcess));
         if (observed < threshold)
@@ -96,9 +99,12 @@ public static class DailyDetector
             return null;
         }
 
-        // Since: walk back over the days that were just as high (weekends in between do not break the run).
+        // Since: walk back over the days that were just as high (weekends in between do not break the run), as far
+        // as the level reaches: a run of high days keeps one since, so one alert key, however long it lasts (a
+        // 14-day limit gave a series whose level jumped a new alert every day from its third week).
         var since = day;
-        for (var back = day.AddDays(-1); back >= day.AddDays(-14); back = back.AddDays(-1))
+        var reach = day.AddDays(-Math.Max(options.SpikeLevelDays, options.BaselineDays));
+        for (var back = day.AddDays(-1); back >= reach; back = back.AddDays(-1))
         {
             if (history.Daily(series, back) >= threshold)
             {

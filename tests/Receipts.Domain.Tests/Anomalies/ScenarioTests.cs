@@ -12,6 +12,8 @@ public sealed class ScenarioTests
     [InlineData(Scenario.Spike, 1)]
     [InlineData(Scenario.Spike, 2)]
     [InlineData(Scenario.Spike, 40)] // ×5.6 its level, read as ×5.0 a 28-day median at 4.4σ: missed before the six-week level and sixteen-week spread
+    [InlineData(Scenario.Spike, 53)] // payments-dev2 ×5.5 its level: under the 4.7σ bar alone (its spread read high), found by the ×4 ratio on a 12-week level
+    [InlineData(Scenario.Spike, 80)] // search-dev2 ×5.1 its level: the same
     [InlineData(Scenario.SpikeSmall, 1)]
     [InlineData(Scenario.Drift, 1)]
     [InlineData(Scenario.Runaway, 1)]
@@ -75,6 +77,8 @@ public sealed class ScenarioTests
     [InlineData(8)]  // payments-dev3: ×2.9 its level read as 4.8σ
     [InlineData(20)] // search-dev4: ×3.3 its level read as 4.6σ on 43 days of history
     [InlineData(29)] // platform-dev1: $96.64 in one hour of a heavy day, 3.4 × its 95th-percentile hour, read as a runaway
+    [InlineData(99)]  // search-dev1: ×3.0 its level, read as ×3.4 a six-week level at 4.8σ (spread read 0.26): under the ×4 ratio
+    [InlineData(182)] // payments-dev3: ×3.9 its level, read as ×4.1 a six-week level at 5.6σ (spread at the 0.25 floor); ×3.9 the twelve-week level
     public void Replay_SteadySeedsThatRaisedFalseAlerts_RaiseNothing(int seed)
     {
         var falseAlerts = Evaluation.Replay(SyntheticSpend.Generate(seed, Scenario.Steady), AnomalyOptions.Default);
