@@ -48,6 +48,9 @@ public sealed partial class DuckDbStore
 
     private sealed class BulkLoad(DuckDbStore store, DuckDBTransaction transaction) : IUsageBulkLoad
     {
+        /// <summary>Eight of DuckDB's 2,048-row chunks.</summary>
+        private const int RowsPerAppender = 16_384;
+
         private DuckDBAppender? _appender = store._connection.CreateAppender(null, "main", "usage_records");
         private int _appended;
         private bool _done;
@@ -58,6 +61,13 @@ public sealed partial class DuckDbStore
             ObjectDisposedException.ThrowIf(_appender is null, this);
             AppendRow(_appender, record);
             _appended++;
+            if (_appended % RowsPerAppender == 0)
+            {
+                // DuckDB's appender holds its rows until it is closed (or holds 204,800): closing one every RowsPerAppender
+                // rows moves them into the transaction while the import is still reading, instead of all at commit.
+                _appender.Dispose();
+                _appender = store._connection.CreateAppender(null, "main", "usage_records");
+            }
         }
 
         public async Task<UsageWriteResult> CommitAsync(

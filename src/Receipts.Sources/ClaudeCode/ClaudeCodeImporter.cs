@@ -69,7 +69,10 @@ public sealed class ClaudeCodeImporter
         var parsed = toRead.Select(_ => new TaskCompletionSource<ClaudeDedupeMap>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
-        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(
+        // The workers run on threads of their own (LongRunning): each loops for the whole read, and on the thread pool
+        // they would hold every pool thread of a small machine, so the writer's continuations would wait for the pool
+        // to add a thread (about 0.5 s) and then do their work after the parse instead of beside it.
+        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Factory.StartNew(
             () =>
             {
                 var parser = new ClaudeLineParser();
@@ -100,17 +103,28 @@ public sealed class ClaudeCodeImporter
                     }
                 }
             },
-            CancellationToken.None)).ToList();
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToList();
 
-        var merged = new ClaudeDedupeMap();
+        // Sized up front from the bytes to read (about one response per 8 KiB of transcript; the 1 GB benchmark corpus
+        // has one per 11 KiB): grown step by step, these maps' arrays are large-object allocations, and each step past
+        // the large-object budget forces a full collection of a heap that by then holds every kept response.
+        var expected = (int)Math.Min(counter.Total / 8192, 4_000_000);
+        var merged = new ClaudeDedupeMap(expected);
         UsageWriteResult write;
         var bulk = await (await _store).BeginBulkLoadAsync(cancellationToken);
         try
         {
-            var streamed = new StreamedCopies();
-            foreach (var file in parsed)
+            var streamed = new StreamedCopies(bulk is null ? 0 : expected);
+            for (var i = 0; i < parsed.Length; i++)
             {
-                foreach (var entry in (await file.Task).Entries)
+                var file = parsed[i];
+                var entries = (await file.Task).Entries;
+
+                // Merged: the file's own map (its dictionaries, its displaced copies) can go.
+                parsed[i] = null!;
+                foreach (var entry in entries)
                 {
                     var displaced = merged.Add(entry, out var kept);
                     if (bulk is null)
@@ -148,7 +162,7 @@ public sealed class ClaudeCodeImporter
 
             // A file the writer waited for was stopped because another file failed first: report that failure.
             if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested
-                && parsed.Select(p => p.Task.Exception?.InnerException).FirstOrDefault(x => x is not null and not OperationCanceledException) is { } cause)
+                && parsed.Select(p => p?.Task.Exception?.InnerException).FirstOrDefault(x => x is not null and not OperationCanceledException) is { } cause)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
             }
