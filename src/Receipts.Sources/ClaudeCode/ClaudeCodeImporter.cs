@@ -15,6 +15,9 @@ public sealed class ClaudeCodeImporter
 {
     public const string SourceKind = "claude-code";
 
+    /// <summary>How many bytes of transcript the parse may run ahead of the writer (about 10 ms of the writer's work).</summary>
+    private const long ReadAheadBytes = 32L << 20;
+
     private readonly Task<IUsageStore> _store;
     private readonly bool _storeIsNew;
     private readonly UsageImportOptions _options;
@@ -69,6 +72,11 @@ public sealed class ClaudeCodeImporter
         var parsed = toRead.Select(_ => new TaskCompletionSource<ClaudeDedupeMap>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
+
+        // How far the parse may run ahead of the writer: unbounded until the writer starts (the store may still be opening),
+        // then ReadAheadBytes. With fewer cores than workers + writer, the writer would otherwise get less than the share
+        // of a core it needs, fall behind, and finish its backlog alone after the parse while the other cores idle.
+        var ahead = new ReadAhead([.. toRead.Select(p => p.Bytes)], ReadAheadBytes);
         // The workers run on threads of their own (LongRunning): each loops for the whole read, and on the thread pool
         // they would hold every pool thread of a small machine, so the writer's continuations would wait for the pool
         // to add a thread (about 0.5 s) and then do their work after the parse instead of beside it.
@@ -83,7 +91,7 @@ public sealed class ClaudeCodeImporter
                     var map = new ClaudeDedupeMap();
                     try
                     {
-                        failed.Token.ThrowIfCancellationRequested();
+                        ahead.WaitFor(i, failed.Token);
                         if (IncrementalRead.ReadFile(plan, reader, new ClaudeLineSink(parser, map, log, plan.Path), counter, failed.Token) is { } read)
                         {
                             newCursors.Add(new SourceCursor(SourceKind, plan.Path, CursorJson.Write(read.Position)));
@@ -114,6 +122,7 @@ public sealed class ClaudeCodeImporter
         var merged = new ClaudeDedupeMap(expected);
         UsageWriteResult write;
         var bulk = await (await _store).BeginBulkLoadAsync(cancellationToken);
+        ahead.Merged(0);
         try
         {
             var streamed = new StreamedCopies(bulk is null ? 0 : expected);
@@ -141,6 +150,8 @@ public sealed class ClaudeCodeImporter
                         streamed.Append(entry.Key, ToRecord(entry), bulk);
                     }
                 }
+
+                ahead.Merged(i + 1);
             }
 
             await Task.WhenAll(workers);
