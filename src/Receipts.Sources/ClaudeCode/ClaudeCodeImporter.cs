@@ -50,16 +50,19 @@ public sealed class ClaudeCodeImporter
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scanDirectories);
-        var files = scanDirectories
-            .SelectMany(FilePlanner.JsonlFiles)
-            .Select(Path.GetFullPath)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
+        // A new store has no cursors: each file is read from its start to the length the listing gave (one stat per file;
+        // opening each to plan it cost ~50 ms on 5,000 files before the first byte was parsed).
+        var listed = scanDirectories
+            .SelectMany(FilePlanner.JsonlFilesWithLengths)
+            .Select(f => (Path: Path.GetFullPath(f.Path), f.Length))
+            .DistinctBy(f => f.Path, StringComparer.Ordinal)
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+        var files = listed.ConvertAll(f => f.Path);
         var cursors = _storeIsNew
             ? new Dictionary<string, SourceCursor>(StringComparer.Ordinal)
             : await (await _store).GetCursorsAsync(SourceKind, cancellationToken);
-        var plans = FilePlanner.Plan(files, cursors, CursorJson.Read<FilePosition>);
+        var plans = _storeIsNew ? FilePlanner.PlanUnread(listed) : FilePlanner.Plan(files, cursors, CursorJson.Read<FilePosition>);
         var toRead = plans.Where(p => p.Change != FileChange.Unchanged).ToList();
         var counter = new ProgressCounter(toRead.Sum(p => p.Bytes), progress);
         var log = new DiagnosticLog();
@@ -157,7 +160,9 @@ public sealed class ClaudeCodeImporter
             await Task.WhenAll(workers);
             if (bulk is not null)
             {
-                var late = merged.Entries.Where(e => !streamed.Holds(e.Key)).Select(ToRecord).ToList();
+                // Every streamed copy is still in the map (a displaced one is withdrawn), so when the counts agree
+                // nothing is late and the 100,000-entry walk is skipped.
+                List<UsageRecord> late = streamed.Count == merged.Count ? [] : [.. merged.Entries.Where(e => !streamed.Holds(e.Key)).Select(ToRecord)];
                 write = await bulk.CommitAsync(streamed.Withdrawn, late, [.. newCursors], cancellationToken);
             }
             else

@@ -17,6 +17,9 @@ internal sealed class StreamedCopies(int capacity = 0)
     /// <summary>Ids whose appended rows must go.</summary>
     public IReadOnlyCollection<string> Withdrawn => _withdrawn;
 
+    /// <summary>How many keys have their current copy in the load.</summary>
+    public int Count => _idByKey.Count;
+
     /// <summary>Whether the current copy under <paramref name="key"/> is in the load already.</summary>
     public bool Holds(string key) => _idByKey.ContainsKey(key);
 
