@@ -130,14 +130,18 @@ public sealed partial class DuckDbStore
             bucket = $"CAST(CAST(occurred_at + to_minutes(CAST({minutes} AS BIGINT)) AS DATE) AS TIMESTAMP)";
         }
 
+        // Mixing context: sessions, repos, branches, folders and tickets neither split groups nor come back.
+        var mix = filter.MixesContext;
+        string Context(string column) => mix ? $"CAST(NULL AS VARCHAR) AS {column}" : column;
+        var contextGroups = mix ? string.Empty : "session_id, repo, branch, cwd, ticket_ids, ";
         return $"""
             SELECT arg_min(id, (occurred_at, id)) AS first_id, min(occurred_at), max(occurred_at), count(*),
                    CAST(sum(input_tokens) AS BIGINT), CAST(sum(output_tokens) AS BIGINT), CAST(sum(cache_read_tokens) AS BIGINT),
                    CAST(sum(cache_write_5m_tokens) AS BIGINT), CAST(sum(cache_write_1h_tokens) AS BIGINT),
                    CAST(sum(web_search_requests) AS BIGINT), CAST(sum(requests) AS BIGINT), sum(cost),
                    source_kind, provider, model, service_tier, speed, inference_geo, cost_basis, currency,
-                   api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool,
-                   repo, branch, cwd, ticket_ids, tags, long_context
+                   api_key_id, api_key_alias, workspace, person, account, machine_user, {Context("session_id")}, tool,
+                   {Context("repo")}, {Context("branch")}, {Context("cwd")}, {Context("ticket_ids")}, tags, long_context
             FROM (
                 SELECT usage_records.*,
                        {separate} AS separate,
@@ -158,8 +162,8 @@ public sealed partial class DuckDbStore
                 {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : string.Empty)}
             )
             GROUP BY source_kind, provider, model, service_tier, speed, inference_geo, cost_basis, currency,
-                     api_key_id, api_key_alias, workspace, person, account, machine_user, session_id, tool,
-                     repo, branch, cwd, ticket_ids, tags, long_context, separate, has_cost, utc_day, bucket, empty,
+                     api_key_id, api_key_alias, workspace, person, account, machine_user, tool,
+                     {contextGroups}tags, long_context, separate, has_cost, utc_day, bucket, empty,
                      branch_epoch, ticket_epoch
             ORDER BY 2, 1
             """;

@@ -80,6 +80,38 @@ public abstract class UsageGroupStoreContract<TStore> : StoreContract<TStore>
         });
 
     [StoreFact]
+    public async Task ReadUsageGroups_ByLocalDateWithoutAPeriod_EqualsGroupingInMemory() =>
+        await AssertSameAsync(new UsageGroupFilter { Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin") });
+
+    [StoreFact]
+    public async Task ReadUsageGroups_MixingContext_SumsByDayAndModelAsTheRecordsDo_InNoMoreGroups()
+    {
+        // A store may mix sessions, repos, branches, folders and tickets when asked (then it names none of them) or keep
+        // them apart; either way the sums by local day and model, and everything that prices a group, stay exact.
+        await Store.WriteUsageAsync(Records(), [], Ct);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var mixed = new UsageGroupFilter { Zone = zone, Since = Start.AddHours(5), Until = Start.AddDays(5), MixContext = true };
+
+        var fromStore = await Store.ReadUsageGroupsAsync(mixed, Ct).ToListAsync();
+        var apart = await Store.ReadUsageGroupsAsync(mixed with { MixContext = false }, Ct).ToListAsync();
+        var inMemory = await UsageGroups.GroupAsync(Store.ReadUsageAsync(new UsageFilter { Since = mixed.Since, Until = mixed.Until }, Ct), mixed, Ct).ToListAsync();
+
+        string Day(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string Sums(IEnumerable<UsageGroup> groups) => string.Join(
+            "\n",
+            groups.GroupBy(g => (Day(g.Totals.At), g.Totals.Model, g.LongContext, g.Totals.ServiceTier, g.Totals.Cost is null))
+                .OrderBy(x => x.Key.ToString(), StringComparer.Ordinal)
+                .Select(x => $"{x.Key} {x.Sum(g => g.Records)} {x.Aggregate(TokenCounts.Zero, (t, g) => t + g.Totals.Tokens)} {x.Sum(g => g.Totals.Cost ?? 0).ToString("0.############", CultureInfo.InvariantCulture)}"));
+
+        fromStore.Where(g => Day(g.Totals.At) != Day(g.LastAt)).ShouldBeEmpty("a group stays within one local day");
+        Sums(fromStore).ShouldBe(Sums(inMemory));
+        Sums(fromStore).ShouldBe(Sums(apart));
+        fromStore.Count.ShouldBeLessThanOrEqualTo(apart.Count);
+        inMemory.Count.ShouldBeLessThan(apart.Count, "the records span several sessions, repos and branches a day");
+        inMemory.ShouldAllBe(g => g.Totals.SessionId == null && g.Totals.Repo == null && g.Totals.Branch == null && g.Totals.Cwd == null && g.Totals.TicketIds.Count == 0);
+    }
+
+    [StoreFact]
     public async Task ReadUsageGroups_EachRecord_GivesOneGroupPerRecordNamedByIt()
     {
         var records = Records();

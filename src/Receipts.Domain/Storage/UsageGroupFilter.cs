@@ -6,6 +6,9 @@ namespace Receipts.Domain.Storage;
 /// </summary>
 public sealed record UsageGroupFilter
 {
+    // Where ZoneOffsets stops looking for transitions when the period has no end.
+    private static readonly DateTimeOffset NoUntil = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public DateTimeOffset? Since { get; init; }
 
     public DateTimeOffset? Until { get; init; }
@@ -25,6 +28,16 @@ public sealed record UsageGroupFilter
     /// bills): slower, the same totals. Default false.
     /// </summary>
     public bool EachRecord { get; init; }
+
+    /// <summary>
+    /// Groups may mix sessions, repositories, branches, working folders and ticket ids, whose fields in a group are then
+    /// null: fewer, larger groups for consumers that sum by time or model only. Ignored with branch or ticket splits. A
+    /// store may still keep them apart. Default false.
+    /// </summary>
+    public bool MixContext { get; init; }
+
+    /// <summary>Whether <see cref="MixContext"/> applies: asked for, and no splits need the branch or tickets.</summary>
+    public bool MixesContext => MixContext && BranchSplits.Count == 0 && TicketSplits.Count == 0;
 
     /// <summary>
     /// Instants at which records on a branch are split: records before an instant never share a group with records
@@ -64,18 +77,34 @@ public sealed record UsageGroupFilter
             return [];
         }
 
-        // Transitions fall on whole quarter hours in every zone; stepping by 15 minutes finds each of them.
+        // Transitions fall on whole quarter hours in every zone; stepping by 15 minutes finds each of them. Without a
+        // bound the period runs from 1970 to 2200 (it once stopped 30 years after 1970, so later summers got winter's
+        // offset); to keep that cheap, days whose two ends share an offset are skipped whole.
         var step = TimeSpan.FromMinutes(15);
         var start = (Since ?? DateTimeOffset.UnixEpoch).AddDays(-1);
-        var end = (Until ?? start.AddYears(30)).AddDays(1);
+        var end = (Until ?? NoUntil).AddDays(1);
         start = new DateTimeOffset(start.UtcDateTime.Date, TimeSpan.Zero);
         var offsets = new List<(DateTimeOffset, TimeSpan)> { (DateTimeOffset.MinValue, Zone.GetUtcOffset(start)) };
-        for (var t = start; t < end; t += step)
+        if (!Zone.SupportsDaylightSavingTime && Zone.GetAdjustmentRules().Length == 0)
         {
-            var offset = Zone.GetUtcOffset(t);
-            if (offset != offsets[^1].Item2)
+            return offsets;
+        }
+
+        for (var day = start; day < end; day = day.AddDays(1))
+        {
+            var next = day.AddDays(1);
+            if (Zone.GetUtcOffset(next) == offsets[^1].Item2)
             {
-                offsets.Add((t, offset));
+                continue;
+            }
+
+            for (var t = day; t <= next && t < end; t += step)
+            {
+                var offset = Zone.GetUtcOffset(t);
+                if (offset != offsets[^1].Item2)
+                {
+                    offsets.Add((t, offset));
+                }
             }
         }
 

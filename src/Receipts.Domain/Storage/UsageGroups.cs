@@ -27,7 +27,7 @@ public static class UsageGroups
             }
             else
             {
-                groups[key] = new Builder(r, key.LongContext);
+                groups[key] = new Builder(r, key.LongContext, filter.MixesContext);
             }
         }
 
@@ -47,6 +47,7 @@ public static class UsageGroups
     private static Key KeyOf(UsageRecord r, UsageGroupFilter filter)
     {
         var utc = r.At.UtcDateTime;
+        var mix = filter.MixesContext;
         var bucket = filter.Zone is { } zone
             ? TimeZoneInfo.ConvertTime(r.At, zone).Date
             : new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, DateTimeKind.Unspecified);
@@ -67,12 +68,12 @@ public static class UsageGroups
             r.Person,
             r.Account,
             r.MachineUser,
-            r.SessionId,
+            mix ? null : r.SessionId,
             r.Tool,
-            r.Repo,
-            r.Branch,
-            r.Cwd,
-            r.TicketIds.Count == 0 ? null : string.Join(' ', r.TicketIds),
+            mix ? null : r.Repo,
+            mix ? null : r.Branch,
+            mix ? null : r.Cwd,
+            mix || r.TicketIds.Count == 0 ? null : string.Join(' ', r.TicketIds),
             r.Tags.Count == 0 ? null : string.Join('\n', r.Tags.Select(kv => kv.Key + "\t" + kv.Value)),
             DateOnly.FromDateTime(utc),
             bucket,
@@ -113,7 +114,7 @@ public static class UsageGroups
         int BranchEpoch,
         int TicketEpoch);
 
-    private sealed class Builder(UsageRecord first, bool longContext)
+    private sealed class Builder(UsageRecord first, bool longContext, bool mixContext)
     {
         private UsageRecord _earliest = first;
         private DateTimeOffset _last = first.At;
@@ -150,6 +151,11 @@ public static class UsageGroups
                 RequestId = null,
                 IsSidechain = false,
                 ToolVersion = null,
+                SessionId = mixContext ? null : _earliest.SessionId,
+                Repo = mixContext ? null : _earliest.Repo,
+                Branch = mixContext ? null : _earliest.Branch,
+                Cwd = mixContext ? null : _earliest.Cwd,
+                TicketIds = mixContext ? [] : _earliest.TicketIds,
             },
             _records,
             _last,

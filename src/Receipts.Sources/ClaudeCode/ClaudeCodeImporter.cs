@@ -15,6 +15,9 @@ public sealed class ClaudeCodeImporter
 {
     public const string SourceKind = "claude-code";
 
+    /// <summary>How many bytes of transcript the parse may run ahead of the writer (about 10 ms of the writer's work).</summary>
+    private const long ReadAheadBytes = 32L << 20;
+
     private readonly Task<IUsageStore> _store;
     private readonly bool _storeIsNew;
     private readonly UsageImportOptions _options;
@@ -47,16 +50,19 @@ public sealed class ClaudeCodeImporter
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scanDirectories);
-        var files = scanDirectories
-            .SelectMany(FilePlanner.JsonlFiles)
-            .Select(Path.GetFullPath)
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
+        // A new store has no cursors: each file is read from its start to the length the listing gave (one stat per file;
+        // opening each to plan it cost ~50 ms on 5,000 files before the first byte was parsed).
+        var listed = scanDirectories
+            .SelectMany(FilePlanner.JsonlFilesWithLengths)
+            .Select(f => (Path: Path.GetFullPath(f.Path), f.Length))
+            .DistinctBy(f => f.Path, StringComparer.Ordinal)
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToList();
+        var files = listed.ConvertAll(f => f.Path);
         var cursors = _storeIsNew
             ? new Dictionary<string, SourceCursor>(StringComparer.Ordinal)
             : await (await _store).GetCursorsAsync(SourceKind, cancellationToken);
-        var plans = FilePlanner.Plan(files, cursors, CursorJson.Read<FilePosition>);
+        var plans = _storeIsNew ? FilePlanner.PlanUnread(listed) : FilePlanner.Plan(files, cursors, CursorJson.Read<FilePosition>);
         var toRead = plans.Where(p => p.Change != FileChange.Unchanged).ToList();
         var counter = new ProgressCounter(toRead.Sum(p => p.Bytes), progress);
         var log = new DiagnosticLog();
@@ -69,7 +75,15 @@ public sealed class ClaudeCodeImporter
         var parsed = toRead.Select(_ => new TaskCompletionSource<ClaudeDedupeMap>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
-        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Run(
+
+        // How far the parse may run ahead of the writer: unbounded until the writer starts (the store may still be opening),
+        // then ReadAheadBytes. With fewer cores than workers + writer, the writer would otherwise get less than the share
+        // of a core it needs, fall behind, and finish its backlog alone after the parse while the other cores idle.
+        var ahead = new ReadAhead([.. toRead.Select(p => p.Bytes)], ReadAheadBytes);
+        // The workers run on threads of their own (LongRunning): each loops for the whole read, and on the thread pool
+        // they would hold every pool thread of a small machine, so the writer's continuations would wait for the pool
+        // to add a thread (about 0.5 s) and then do their work after the parse instead of beside it.
+        var workers = Enumerable.Range(0, Math.Max(1, _options.Workers)).Select(_ => Task.Factory.StartNew(
             () =>
             {
                 var parser = new ClaudeLineParser();
@@ -80,7 +94,7 @@ public sealed class ClaudeCodeImporter
                     var map = new ClaudeDedupeMap();
                     try
                     {
-                        failed.Token.ThrowIfCancellationRequested();
+                        ahead.WaitFor(i, failed.Token);
                         if (IncrementalRead.ReadFile(plan, reader, new ClaudeLineSink(parser, map, log, plan.Path), counter, failed.Token) is { } read)
                         {
                             newCursors.Add(new SourceCursor(SourceKind, plan.Path, CursorJson.Write(read.Position)));
@@ -100,17 +114,29 @@ public sealed class ClaudeCodeImporter
                     }
                 }
             },
-            CancellationToken.None)).ToList();
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToList();
 
-        var merged = new ClaudeDedupeMap();
+        // Sized up front from the bytes to read (about one response per 8 KiB of transcript; the 1 GB benchmark corpus
+        // has one per 11 KiB): grown step by step, these maps' arrays are large-object allocations, and each step past
+        // the large-object budget forces a full collection of a heap that by then holds every kept response.
+        var expected = (int)Math.Min(counter.Total / 8192, 4_000_000);
+        var merged = new ClaudeDedupeMap(expected);
         UsageWriteResult write;
         var bulk = await (await _store).BeginBulkLoadAsync(cancellationToken);
+        ahead.Merged(0);
         try
         {
-            var streamed = new StreamedCopies();
-            foreach (var file in parsed)
+            var streamed = new StreamedCopies(bulk is null ? 0 : expected);
+            for (var i = 0; i < parsed.Length; i++)
             {
-                foreach (var entry in (await file.Task).Entries)
+                var file = parsed[i];
+                var entries = (await file.Task).Entries;
+
+                // Merged: the file's own map (its dictionaries, its displaced copies) can go.
+                parsed[i] = null!;
+                foreach (var entry in entries)
                 {
                     var displaced = merged.Add(entry, out var kept);
                     if (bulk is null)
@@ -127,12 +153,16 @@ public sealed class ClaudeCodeImporter
                         streamed.Append(entry.Key, ToRecord(entry), bulk);
                     }
                 }
+
+                ahead.Merged(i + 1);
             }
 
             await Task.WhenAll(workers);
             if (bulk is not null)
             {
-                var late = merged.Entries.Where(e => !streamed.Holds(e.Key)).Select(ToRecord).ToList();
+                // Every streamed copy is still in the map (a displaced one is withdrawn), so when the counts agree
+                // nothing is late and the 100,000-entry walk is skipped.
+                List<UsageRecord> late = streamed.Count == merged.Count ? [] : [.. merged.Entries.Where(e => !streamed.Holds(e.Key)).Select(ToRecord)];
                 write = await bulk.CommitAsync(streamed.Withdrawn, late, [.. newCursors], cancellationToken);
             }
             else
@@ -148,7 +178,7 @@ public sealed class ClaudeCodeImporter
 
             // A file the writer waited for was stopped because another file failed first: report that failure.
             if (e is OperationCanceledException && !cancellationToken.IsCancellationRequested
-                && parsed.Select(p => p.Task.Exception?.InnerException).FirstOrDefault(x => x is not null and not OperationCanceledException) is { } cause)
+                && parsed.Select(p => p?.Task.Exception?.InnerException).FirstOrDefault(x => x is not null and not OperationCanceledException) is { } cause)
             {
                 System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(cause);
             }

@@ -7,8 +7,20 @@ namespace Receipts.Sources.ClaudeCode;
 /// </summary>
 internal sealed class ClaudeDedupeMap
 {
-    private readonly Dictionary<string, ClaudeEntry> _byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _keyByMessage = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClaudeEntry> _byKey;
+    private readonly Dictionary<string, string> _keyByMessage;
+
+    public ClaudeDedupeMap()
+        : this(0)
+    {
+    }
+
+    /// <param name="capacity">How many responses the map is expected to hold (sized once instead of grown).</param>
+    public ClaudeDedupeMap(int capacity)
+    {
+        _byKey = new Dictionary<string, ClaudeEntry>(capacity, StringComparer.Ordinal);
+        _keyByMessage = new Dictionary<string, string>(capacity, StringComparer.Ordinal);
+    }
 
     public int Count => _byKey.Count;
 

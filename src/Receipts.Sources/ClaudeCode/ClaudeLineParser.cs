@@ -17,6 +17,14 @@ internal sealed class ClaudeLineParser
 
     private readonly StringPool _pool = new();
 
+    // A response's blocks are consecutive lines repeating its message and request ids: the last id of each kind read and
+    // the last key built are reused while they repeat, instead of a new string per line.
+    private readonly LastString _messageId = new();
+    private readonly LastString _requestId = new();
+    private string? _keyMessageId;
+    private string? _keyRequestId;
+    private string? _key;
+
     /// <summary>
     /// Parses <paramref name="line"/>. Returns an entry for a countable assistant line; null with a null
     /// <paramref name="skipReason"/> for lines that carry no usage by design (other types, synthetic, API errors);
@@ -78,7 +86,7 @@ internal sealed class ClaudeLineParser
             : (fields.CacheCreation ?? 0, 0);
         return new ClaudeEntry
         {
-            Key = Key(fields.MessageId, fields.RequestId, session, at),
+            Key = KeyOf(fields.MessageId, fields.RequestId, session, at),
             File = file,
             At = at.ToUniversalTime(),
             MessageId = fields.MessageId,
@@ -100,6 +108,23 @@ internal sealed class ClaudeLineParser
             IsSidechain = fields.IsSidechain,
             CostUsd = fields.CostUsd,
         };
+    }
+
+    private string KeyOf(string? messageId, string? requestId, string session, DateTimeOffset at)
+    {
+        if (requestId is null)
+        {
+            return Key(messageId, requestId, session, at);
+        }
+
+        if (!ReferenceEquals(requestId, _keyRequestId) || !ReferenceEquals(messageId, _keyMessageId))
+        {
+            _key = Key(messageId, requestId, session, at);
+            _keyMessageId = messageId;
+            _keyRequestId = requestId;
+        }
+
+        return _key!;
     }
 
     /// <summary>§1.8: message id + request id; without a request id, a real <c>msg_</c> id alone; else session + id + instant.</summary>
@@ -145,7 +170,7 @@ internal sealed class ClaudeLineParser
             }
             else if (reader.ValueTextEquals("requestId"u8))
             {
-                fields.RequestId = ReadUnique(ref reader);
+                fields.RequestId = _requestId.Read(ref reader);
             }
             else if (reader.ValueTextEquals("cwd"u8))
             {
@@ -202,7 +227,7 @@ internal sealed class ClaudeLineParser
         {
             if (reader.ValueTextEquals("id"u8))
             {
-                fields.MessageId = ReadUnique(ref reader);
+                fields.MessageId = _messageId.Read(ref reader);
             }
             else if (reader.ValueTextEquals("model"u8))
             {
@@ -361,17 +386,43 @@ internal sealed class ClaudeLineParser
         return string.IsNullOrEmpty(value) ? null : value;
     }
 
-    private static string? ReadUnique(ref Utf8JsonReader reader)
+    /// <summary>Reads an id string (null when absent, not a string, or empty), reusing the previous one while it repeats.</summary>
+    private sealed class LastString
     {
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.String)
+        private const int MaxCachedBytes = 256;
+
+        private readonly byte[] _bytes = new byte[MaxCachedBytes];
+        private int _length = -1;
+        private string? _value;
+
+        public string? Read(ref Utf8JsonReader reader)
         {
-            reader.Skip();
-            return null;
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                reader.Skip();
+                return null;
+            }
+
+            if (reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > MaxCachedBytes)
+            {
+                return Empty(reader.GetString());
+            }
+
+            var raw = reader.ValueSpan;
+            if (raw.Length == _length && raw.SequenceEqual(_bytes.AsSpan(0, _length)))
+            {
+                return _value;
+            }
+
+            var value = Empty(reader.GetString());
+            raw.CopyTo(_bytes);
+            _length = raw.Length;
+            _value = value;
+            return value;
         }
 
-        var value = reader.GetString();
-        return string.IsNullOrEmpty(value) ? null : value;
+        private static string? Empty(string? value) => string.IsNullOrEmpty(value) ? null : value;
     }
 
     private static bool ReadBool(ref Utf8JsonReader reader)

@@ -8,14 +8,17 @@ namespace Receipts.Sources.ClaudeCode;
 /// later (a fuller one in a later file, or the main-thread copy of a sidechain replay) is withdrawn: its row is
 /// removed at commit and the map's winner is written then. Two keys that give one record id never both stream.
 /// </summary>
-internal sealed class StreamedCopies
+internal sealed class StreamedCopies(int capacity = 0)
 {
-    private readonly Dictionary<string, string> _idByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _keyById = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _idByKey = new(capacity, StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _keyById = new(capacity, StringComparer.Ordinal);
     private readonly HashSet<string> _withdrawn = new(StringComparer.Ordinal);
 
     /// <summary>Ids whose appended rows must go.</summary>
     public IReadOnlyCollection<string> Withdrawn => _withdrawn;
+
+    /// <summary>How many keys have their current copy in the load.</summary>
+    public int Count => _idByKey.Count;
 
     /// <summary>Whether the current copy under <paramref name="key"/> is in the load already.</summary>
     public bool Holds(string key) => _idByKey.ContainsKey(key);

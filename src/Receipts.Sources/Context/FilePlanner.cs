@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using Microsoft.Win32.SafeHandles;
 using Receipts.Domain.Storage;
 
@@ -63,6 +64,42 @@ internal static class FilePlanner
             IgnoreInaccessible = true,
             MatchCasing = MatchCasing.CaseSensitive,
         });
+
+    /// <summary>
+    /// Every <c>*.jsonl</c> under <paramref name="directory"/> as <see cref="JsonlFiles"/> lists them, each with its length
+    /// from the listing (one <c>stat</c>, no open); -1 for a symbolic link, whose own length is not its file's.
+    /// </summary>
+    public static IEnumerable<(string Path, long Length)> JsonlFilesWithLengths(string directory) =>
+        new FileSystemEnumerable<(string, long)>(
+            directory,
+            (ref FileSystemEntry entry) => (entry.ToFullPath(), (entry.Attributes & FileAttributes.ReparsePoint) != 0 ? -1 : entry.Length),
+            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory && entry.FileName.EndsWith(".jsonl", StringComparison.Ordinal),
+        };
+
+    /// <summary>
+    /// Plans files no cursor knows (nothing was read of them yet): from the start to the length the listing gave, opening
+    /// only the files it gave none for. Like <see cref="Plan"/> with no cursors, but without opening every file first.
+    /// </summary>
+    public static List<FilePlan> PlanUnread(IEnumerable<(string Path, long Length)> files)
+    {
+        var none = new Dictionary<string, SourceCursor>(StringComparer.Ordinal);
+        var plans = new List<FilePlan>();
+        foreach (var (path, length) in files)
+        {
+            if (length >= 0)
+            {
+                plans.Add(new FilePlan(path, 0, 0, length, FileChange.New, null));
+            }
+            else
+            {
+                plans.AddRange(Plan([path], none, _ => null));
+            }
+        }
+
+        return plans;
+    }
 
     public static SafeFileHandle Open(string path) =>
         File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -7,6 +7,9 @@ internal sealed class ProgressCounter(long total, IProgress<ImportProgress>? pro
 
     public long Read => Interlocked.Read(ref _read);
 
+    /// <summary>The bytes planned to be read.</summary>
+    public long Total => total;
+
     public void Add(long bytes)
     {
         var read = Interlocked.Add(ref _read, bytes);

@@ -68,7 +68,19 @@ internal static class ReportUsageCommand
             // threshold), so a large ledger is not read row by row; a session's project needs its latest record.
             var report = grouping == UsageGrouping.Session
                 ? await aggregator.AddAllAsync(store.ReadUsageForReportAsync(new UsageFilter { Since = choice.SinceUtc, Until = choice.UntilUtc }, cancellationToken), cancellationToken)
-                : await aggregator.AddAllAsync(store.ReadUsageGroupsAsync(new UsageGroupFilter { Since = choice.SinceUtc, Until = choice.UntilUtc, Zone = choice.Zone }, cancellationToken), cancellationToken);
+                : await aggregator.AddAllAsync(
+                    store.ReadUsageGroupsAsync(
+                        new UsageGroupFilter
+                        {
+                            Since = choice.SinceUtc,
+                            Until = choice.UntilUtc,
+                            Zone = choice.Zone,
+
+                            // Rows by time or model need no session, repo, branch or folder: far fewer groups to sum and read.
+                            MixContext = grouping is UsageGrouping.Day or UsageGrouping.Week or UsageGrouping.Month or UsageGrouping.Model,
+                        },
+                        cancellationToken),
+                    cancellationToken);
             if (report.IsEmpty)
             {
                 return await WriteEmptyAsync(environment, format, report, $"No usage {Describe(choice)}.");
