@@ -28,6 +28,9 @@ internal sealed record BenchOptions
     /// </summary>
     public double? Rate { get; init; }
 
+    /// <summary>The server's journal bar in milliseconds, as <c>receipts serve --journal-ack-ms</c> (default 20; negative: no journal).</summary>
+    public int JournalAckMs { get; init; } = 20;
+
     public string? Postgres { get; init; } = Environment.GetEnvironmentVariable("RECEIPTS_TEST_POSTGRES");
 
     public static BenchOptions Parse(string[] args)
@@ -45,9 +48,10 @@ internal sealed record BenchOptions
                 "--store" => options with { Stores = Next().Split(',') },
                 "--postgres" => options with { Postgres = Next() },
                 "--mix" => options with { Mix = CheckMix(Next()) },
+                "--journal-ack-ms" => options with { JournalAckMs = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--rate" => options with { Rate = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--prefill" => options with { Prefill = long.Parse(Next(), CultureInfo.InvariantCulture) },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --batch N --clients N --seconds N --store duckdb,postgres --postgres CONNSTRING --prefill N --mix usage|hooks|otlp|otlp-protobuf|mixed|mixed-protobuf --rate RECORDS_PER_SECOND"),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --records N --batch N --clients N --seconds N --store duckdb,postgres --postgres CONNSTRING --prefill N --mix usage|hooks|otlp|otlp-protobuf|mixed|mixed-protobuf --rate RECORDS_PER_SECOND --journal-ack-ms MS"),
             };
         }
 

@@ -49,7 +49,7 @@ internal static class CollectorRun
         var prefilled = options.Prefill > 0 ? $" (after prefilling {options.Prefill:N0} records in {prefillTime.Elapsed.TotalSeconds:0} s)" : string.Empty;
         var before = await store.Usage.CountUsageAsync(cancellationToken);
 
-        await using var app = ReceiptsServer.Build(new ReceiptsServerOptions { Urls = ["http://127.0.0.1:0"] }, store, b =>
+        await using var app = ReceiptsServer.Build(new ReceiptsServerOptions { Urls = ["http://127.0.0.1:0"], JournalAckAfter = options.JournalAckMs < 0 ? null : TimeSpan.FromMilliseconds(options.JournalAckMs) }, store, b =>
         {
             b.Logging.ClearProviders();
             // A collector-only server, as `receipts serve --no-dashboard`: no snapshot reads the store mid-run.

@@ -30,7 +30,7 @@ public sealed class ReceiptsServerOptions
     /// On the embedded store: how long a batch waits for its commit before it is answered from the collector's journal
     /// instead (appended and fsynced there, applied to the store behind; docs/collector.md). DuckDB holds every commit
     /// for up to a second or more while it checkpoints; this keeps those stalls off the senders. Zero answers every
-    /// batch from the journal; null never does (a 2xx then always means the store has committed it). Default: 50 ms.
+    /// batch from the journal; null never does (a 2xx then always means the store has committed it). Default: 20 ms.
     /// </summary>
-    public TimeSpan? JournalAckAfter { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan? JournalAckAfter { get; set; } = TimeSpan.FromMilliseconds(20);
 }

@@ -56,7 +56,7 @@ internal sealed class GroupCommitter : IUsageWriter, IAsyncDisposable, IDisposab
         _store = store;
         _group = group;
         _journal = group ? journal : null;
-        _journalAckAfter = journalAckAfter ?? TimeSpan.FromMilliseconds(50);
+        _journalAckAfter = journalAckAfter ?? TimeSpan.FromMilliseconds(20);
         if (_journal is not null)
         {
             _applier = Task.Run(ApplyLoopAsync);

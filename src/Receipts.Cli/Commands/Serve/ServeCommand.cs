@@ -48,8 +48,8 @@ internal static class ServeCommand
         };
         var journalAck = new Option<int>("--journal-ack-ms")
         {
-            Description = "Embedded store only: a batch whose commit takes longer than this many milliseconds is answered once it is durable in the collector's journal, and applied to the store behind it (DuckDB holds all commits while it checkpoints). 0: always answer from the journal (default: 50)",
-            DefaultValueFactory = _ => 50,
+            Description = "Embedded store only: a batch whose commit takes longer than this many milliseconds is answered once it is durable in the collector's journal, and applied to the store behind it (DuckDB holds all commits while it checkpoints). 0: always answer from the journal (default: 20)",
+            DefaultValueFactory = _ => 20,
         };
         var noJournal = new Option<bool>("--no-journal")
         {
@@ -75,7 +75,7 @@ internal static class ServeCommand
               receipts serve
               receipts serve --urls http://0.0.0.0:5080 --public-metrics
               receipts serve --config /etc/receipts/receipts.yaml --dashboard-refresh 10
-              receipts serve --journal-ack-ms 20
+              receipts serve --journal-ack-ms 0
               receipts serve --store "postgres:Host=db;Username=receipts;Password=$PGPASSWORD;Database=receipts"
             """);
         command.Options.Add(urls);
