@@ -31,9 +31,9 @@ public sealed class JournalServerTests : IAsyncLifetime
     public async Task HeldCommit_SendersGet200WithoutCounts_AndAGracefulStopWaitsUntilTheStoreHasEveryBatch()
     {
         var store = await ServerStore.OpenAsync(new StoreSpec(StoreKind.DuckDb, Path.Combine(_directory, "r.duckdb")), _time, CancellationToken.None);
-        var held = JournalTests.HeldStore.Wrap(store.Usage);
+        var held = HeldStore.Wrap(store.Usage);
         _server = await RunningServer.StartAsync(store, _time, o => o.JournalAckAfter = TimeSpan.FromMilliseconds(10), s => s.AddSingleton(held));
-        JournalTests.HeldStore.Of(held).Hold();
+        HeldStore.Of(held).Hold();
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async b =>
         {
@@ -54,7 +54,7 @@ public sealed class JournalServerTests : IAsyncLifetime
 
         var stopping = _server.App.StopAsync();
         await Task.Delay(200);
-        JournalTests.HeldStore.Of(held).Release();
+        HeldStore.Of(held).Release();
         await stopping.WaitAsync(TimeSpan.FromSeconds(30));
 
         (await store.Usage.CountUsageAsync(CancellationToken.None)).ShouldBe(4 * 25, "the stop waited for the store to apply what the journal answered");

@@ -33,7 +33,7 @@ public sealed class JournalTests : IAsyncLifetime
     [Fact]
     public async Task HeldCommit_BatchesAreAnsweredFromTheJournal_ThenAppliedBehind_AndTheJournalEmpties()
     {
-        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None);
+        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None);
         using var _ = journal;
         var held = HeldStore.Wrap(_store);
         HeldStore.Of(held).Hold();
@@ -58,7 +58,7 @@ public sealed class JournalTests : IAsyncLifetime
     [Fact]
     public async Task FastCommit_IsAnsweredByTheStore_WithItsCounts_AndNeverJournaled()
     {
-        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None);
+        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None);
         using var _ = journal;
         await using var committer = new GroupCommitter(_store, group: true, journal, TimeSpan.FromSeconds(30));
 
@@ -72,7 +72,7 @@ public sealed class JournalTests : IAsyncLifetime
     [Fact]
     public async Task KilledBeforeTheStoreCaughtUp_RestartAppliesEveryAnsweredBatch_Once()
     {
-        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None);
+        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None);
         var held = HeldStore.Wrap(_store);
         HeldStore.Of(held).Hold();
         var committer = new GroupCommitter(held, group: true, journal, AckAfter);
@@ -88,10 +88,10 @@ public sealed class JournalTests : IAsyncLifetime
         await _store.DisposeAsync();
 
         _store = await DuckDbStore.OpenAsync(StorePath, TimeProvider.System, CancellationToken.None);
-        var (reopened, replayed) = await IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None);
+        var (reopened, replayed) = await IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None);
         reopened.Dispose();
 
-        replayed.ShouldBe(6);
+        replayed.Batches.ShouldBe(6);
         var records = await _store.ReadUsageAsync(UsageFilter.All, CancellationToken.None).ToListAsync();
         records.Count.ShouldBe(6 * 40);
         records.Sum(r => r.Tokens.Output).ShouldBe(Enumerable.Range(0, 6).Sum(b => Batch(b, 40).Sum(r => r.Tokens.Output)));
@@ -99,16 +99,16 @@ public sealed class JournalTests : IAsyncLifetime
         Segments().ShouldBeEmpty();
 
         // A second start finds nothing left to apply.
-        var (again, replayedAgain) = await IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None);
+        var (again, replayedAgain) = await IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None);
         again.Dispose();
-        replayedAgain.ShouldBe(0);
+        replayedAgain.Batches.ShouldBe(0);
         (await _store.CountUsageAsync(CancellationToken.None)).ShouldBe(6 * 40);
     }
 
     [Fact]
     public async Task Replay_SkipsWhatTheStoreAlreadyApplied_AndNumbersOnFromTheHighest()
     {
-        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None);
+        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None);
         var entries = Enumerable.Range(0, 3).Select(b => new JournalEntry(journal.NextSequence(), Batch(b, 10), [Cursor(b)])).ToList();
         journal.Append(entries);
         journal.Dispose();
@@ -118,10 +118,10 @@ public sealed class JournalTests : IAsyncLifetime
         var stateOfSeriesOne = new SourceCursor("otlp", "series-1", "{\"n\":\"newer\"}");
         await _store.WriteUsageAsync([], [stateOfSeriesOne], CancellationToken.None);
 
-        var (reopened, replayed) = await IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None);
+        var (reopened, replayed) = await IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None);
         using var _ = reopened;
 
-        replayed.ShouldBe(1);
+        replayed.Batches.ShouldBe(1);
         (await _store.CountUsageAsync(CancellationToken.None)).ShouldBe(30);
         (await _store.GetCursorsAsync("otlp", CancellationToken.None))["series-1"].ShouldBe(stateOfSeriesOne, "an applied batch's older cursor state is not written again");
         reopened.NextSequence().ShouldBeGreaterThan(entries[^1].Sequence);
@@ -130,7 +130,7 @@ public sealed class JournalTests : IAsyncLifetime
     [Fact]
     public async Task TornLastFrame_IsDropped_TheWholeFramesBeforeItApplied()
     {
-        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None);
+        var (journal, _) = await IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None);
         journal.Append([new JournalEntry(journal.NextSequence(), Batch(0, 10), []), new JournalEntry(journal.NextSequence(), Batch(1, 10), [])]);
         journal.Dispose();
         var segment = Segments().Single();
@@ -139,10 +139,11 @@ public sealed class JournalTests : IAsyncLifetime
         JournalCodec.WriteFrame(third, new JournalEntry(99, Batch(2, 10), []));
         await File.WriteAllBytesAsync(segment, [.. whole, .. third.ToArray().AsSpan(0, (int)third.Length - 7)]);
 
-        var (reopened, replayed) = await IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None);
+        var (reopened, replayed) = await IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None);
         reopened.Dispose();
 
-        replayed.ShouldBe(2);
+        replayed.Batches.ShouldBe(2);
+        replayed.TornTail.ShouldNotBeNull().ShouldContain(segment);
         (await _store.CountUsageAsync(CancellationToken.None)).ShouldBe(20);
     }
 
@@ -166,7 +167,7 @@ public sealed class JournalTests : IAsyncLifetime
         bytes[^3] ^= 0xFF;
         await File.WriteAllBytesAsync(first, bytes);
 
-        var error = await Should.ThrowAsync<InvalidDataException>(() => IngestJournal.OpenAsync(JournalDirectory, _store, null, CancellationToken.None));
+        var error = await Should.ThrowAsync<InvalidDataException>(() => IngestJournal.OpenAsync(JournalDirectory, _store, CancellationToken.None));
 
         error.Message.ShouldContain(first);
         (await _store.CountUsageAsync(CancellationToken.None)).ShouldBe(0);
@@ -261,79 +262,4 @@ public sealed class JournalTests : IAsyncLifetime
     }).ToList();
 
     private string[] Segments() => Directory.Exists(JournalDirectory) ? Directory.GetFiles(JournalDirectory) : [];
-
-    /// <summary>A store whose writes wait while held, and fail once <see cref="FailHeld"/> is called (the process died).</summary>
-    public class HeldStore : DispatchProxy
-    {
-        private readonly Lock _lock = new();
-        private TaskCompletionSource? _gate;
-        private bool _failing;
-        private IUsageStore _inner = null!;
-
-        public static IUsageStore Wrap(IUsageStore inner)
-        {
-            var proxy = Create<IUsageStore, HeldStore>();
-            ((HeldStore)(object)proxy)._inner = inner;
-            return proxy;
-        }
-
-        public static HeldStore Of(IUsageStore proxy) => (HeldStore)(object)proxy;
-
-        public void Hold()
-        {
-            lock (_lock)
-            {
-                _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
-        public void Release()
-        {
-            lock (_lock)
-            {
-                _gate?.TrySetResult();
-                _gate = null;
-            }
-        }
-
-        public void FailHeld()
-        {
-            lock (_lock)
-            {
-                _failing = true;
-                _gate?.TrySetResult();
-                _gate = null;
-            }
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            ArgumentNullException.ThrowIfNull(targetMethod);
-            return targetMethod.Name == nameof(IUsageStore.WriteUsageAsync) ? WriteAsync(targetMethod, args) : targetMethod.Invoke(_inner, args);
-        }
-
-        private async Task<UsageWriteResult> WriteAsync(MethodInfo method, object?[]? args)
-        {
-            Task? gate;
-            lock (_lock)
-            {
-                gate = _gate?.Task;
-            }
-
-            if (gate is not null)
-            {
-                await gate;
-            }
-
-            lock (_lock)
-            {
-                if (_failing)
-                {
-                    throw new IOException("the process died before this commit");
-                }
-            }
-
-            return await (Task<UsageWriteResult>)method.Invoke(_inner, args)!;
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Receipts.Domain.Storage;
@@ -35,23 +34,24 @@ public sealed class OtlpGroupCommitTests : IAsyncLifetime
     public async Task ConcurrentOtlpAndUsageBatches_WhileACommitRuns_AreCommittedTogetherInOneTransaction()
     {
         var store = await ServerStore.OpenAsync(new StoreSpec(StoreKind.DuckDb, Path.Combine(_directory, "r.duckdb")), _time, CancellationToken.None);
-        var gated = GatedWrites.Wrap(store.Usage);
+        var gated = HeldStore.Wrap(store.Usage);
         _server = await RunningServer.StartAsync(store, _time, services: s => s.AddSingleton(gated));
+        HeldStore.Of(gated).Hold();
         var committer = _server.App.Services.GetRequiredService<GroupCommitter>();
 
         // The first batch's commit is held open; everything posted meanwhile queues behind it.
         var first = PostLogsAsync(0);
-        await Until(() => GatedWrites.Of(gated).Calls == 1);
+        await Until(() => HeldStore.Of(gated).Calls == 1);
         var waiting = Enumerable.Range(1, 6).Select(PostLogsAsync).Append(PostUsageAsync()).ToList();
         await Until(() => committer.Waiting == 7);
-        GatedWrites.Of(gated).Release();
+        HeldStore.Of(gated).Release();
 
         foreach (var response in await Task.WhenAll(waiting.Prepend(first)))
         {
             response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         }
 
-        GatedWrites.Of(gated).Calls.ShouldBe(2, "the held commit, then one group of the seven batches that waited");
+        HeldStore.Of(gated).Calls.ShouldBe(2, "the held commit, then one group of the seven batches that waited");
         (await store.Usage.CountUsageAsync(CancellationToken.None)).ShouldBe((7 * 3) + 1);
     }
 
@@ -86,44 +86,6 @@ public sealed class OtlpGroupCommitTests : IAsyncLifetime
         {
             TimeProvider.System.GetTimestamp().ShouldBeLessThan(deadline, "timed out waiting for the batches to queue");
             await Task.Delay(10);
-        }
-    }
-
-    /// <summary>A store whose writes are counted, the first one held until <see cref="Release"/>.</summary>
-    public class GatedWrites : DispatchProxy
-    {
-        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private IUsageStore _inner = null!;
-        private int _calls;
-
-        public int Calls => Volatile.Read(ref _calls);
-
-        public static IUsageStore Wrap(IUsageStore inner)
-        {
-            var proxy = Create<IUsageStore, GatedWrites>();
-            ((GatedWrites)(object)proxy)._inner = inner;
-            return proxy;
-        }
-
-        public static GatedWrites Of(IUsageStore proxy) => (GatedWrites)(object)proxy;
-
-        public void Release() => _released.TrySetResult();
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            ArgumentNullException.ThrowIfNull(targetMethod);
-            if (targetMethod.Name != nameof(IUsageStore.WriteUsageAsync))
-            {
-                return targetMethod.Invoke(_inner, args);
-            }
-
-            return Interlocked.Increment(ref _calls) == 1 ? HeldAsync(targetMethod, args) : targetMethod.Invoke(_inner, args);
-        }
-
-        private async Task<UsageWriteResult> HeldAsync(MethodInfo method, object?[]? args)
-        {
-            await _released.Task;
-            return await (Task<UsageWriteResult>)method.Invoke(_inner, args)!;
         }
     }
 }

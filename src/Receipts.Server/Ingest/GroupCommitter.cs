@@ -322,7 +322,9 @@ internal sealed class GroupCommitter : IUsageWriter, IAsyncDisposable, IDisposab
     {
         var all = batches.Count == 1 ? batches[0].Records : batches.SelectMany(p => p.Records).ToList();
         var distinct = FullerCopy.KeepFullest(all);
-        var cursors = Cursors(batches);
+        // With a journal, the highest sequence the store will hold after this commit: what a restart skips.
+        long? applied = _journal is null ? null : Math.Max(_applied, batches.Max(p => p.Sequence));
+        var cursors = batches.Count == 1 && applied is null ? batches[0].Cursors : LatestCursors(batches.SelectMany(p => p.Cursors), applied);
         UsageWriteResult written;
         try
         {
@@ -342,6 +344,7 @@ internal sealed class GroupCommitter : IUsageWriter, IAsyncDisposable, IDisposab
                 _backlog -= all.Count;
             }
 
+            _applied = applied!.Value;
             _journal.Applied(_applied);
         }
 
@@ -425,25 +428,22 @@ internal sealed class GroupCommitter : IUsageWriter, IAsyncDisposable, IDisposab
         pending.Acked.TrySetResult(write);
     }
 
-    private IReadOnlyCollection<SourceCursor> Cursors(List<Pending> batches)
+    /// <summary>
+    /// The cursors of batches committed together, a later state of a key winning (arrival order), and with a journal the
+    /// cursor recording the highest journal sequence the commit holds (<paramref name="applied"/>).
+    /// </summary>
+    internal static IReadOnlyCollection<SourceCursor> LatestCursors(IEnumerable<SourceCursor> cursors, long? applied)
     {
-        if (batches.Count == 1 && _journal is null)
-        {
-            return batches[0].Cursors;
-        }
-
         var latest = new Dictionary<(string Source, string Key), SourceCursor>();
-        foreach (var cursor in batches.SelectMany(p => p.Cursors))
+        foreach (var cursor in cursors)
         {
             latest[(cursor.Source, cursor.Key)] = cursor;
         }
 
-        if (_journal is not null)
+        if (applied is { } sequence)
         {
-            // The highest journal sequence this store holds, committed with the records: what a restart skips.
-            _applied = Math.Max(_applied, batches.Max(p => p.Sequence));
-            var applied = IngestJournal.AppliedCursor(_applied);
-            latest[(applied.Source, applied.Key)] = applied;
+            var cursor = IngestJournal.AppliedCursor(sequence);
+            latest[(cursor.Source, cursor.Key)] = cursor;
         }
 
         return latest.Values;

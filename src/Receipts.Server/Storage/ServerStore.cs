@@ -44,8 +44,8 @@ public sealed class ServerStore : IAsyncDisposable
     /// <summary>The collector's journal beside the embedded store (null for PostgreSQL, which never stalls every commit).</summary>
     internal IngestJournal? Journal { get; }
 
-    /// <summary>Acknowledged batches the journal held that the store lacked, applied when the store was opened.</summary>
-    public int JournalReplayed { get; private init; }
+    /// <summary>What the journal held that the store lacked, applied when the store was opened (null for PostgreSQL).</summary>
+    public JournalReplay? JournalReplay { get; private init; }
 
     /// <summary>Where the store is, without secrets.</summary>
     public string Description { get; }
@@ -55,7 +55,7 @@ public sealed class ServerStore : IAsyncDisposable
     /// The embedded store's collector journal is opened with it, and whatever acknowledged batches it holds that the
     /// store lacks (the collector was killed while the store caught up) are applied first.
     /// </summary>
-    public static async Task<ServerStore> OpenAsync(StoreSpec spec, TimeProvider time, CancellationToken cancellationToken, Microsoft.Extensions.Logging.ILogger? logger = null)
+    public static async Task<ServerStore> OpenAsync(StoreSpec spec, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.Kind == StoreKind.DuckDb)
@@ -65,8 +65,8 @@ public sealed class ServerStore : IAsyncDisposable
             {
                 await duck.SetCheckpointThresholdAsync(CollectorCheckpointBytes, cancellationToken);
                 await duck.KeepUsageIdsInMemoryAsync(cancellationToken);
-                var (journal, replayed) = await IngestJournal.OpenAsync(IngestJournal.DirectoryFor(duck.Path), duck, logger, cancellationToken);
-                return new ServerStore(new Owner(duck, journal), duck, duck, duck, $"duckdb {duck.Path}", singleWriter: true, journal) { JournalReplayed = replayed };
+                var (journal, replay) = await IngestJournal.OpenAsync(IngestJournal.DirectoryFor(duck.Path), duck, cancellationToken);
+                return new ServerStore(new Owner(duck, journal), duck, duck, duck, $"duckdb {duck.Path}", singleWriter: true, journal) { JournalReplay = replay };
             }
             catch
             {

@@ -145,9 +145,14 @@ internal static class ServeCommand
             }
 
             var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
-            if (opened.JournalReplayed > 0)
+            if (opened.JournalReplay is { TornTail: { } torn })
             {
-                await environment.Out.WriteLineAsync($"Applied {opened.JournalReplayed} acknowledged batches from the collector journal that the store did not hold yet");
+                await environment.Error.WriteLineAsync("warning: " + torn);
+            }
+
+            if (opened.JournalReplay is { Batches: > 0 } replay)
+            {
+                await environment.Out.WriteLineAsync($"Applied {replay.Batches} acknowledged batches ({replay.Records} records) from the collector journal that the store did not hold yet");
             }
 
             foreach (var address in addresses)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Receipts.Domain.Storage;
 using Receipts.Domain.Usage;
 
@@ -12,7 +11,7 @@ namespace Receipts.Server.Ingest.Journal;
 /// the same transaction), so on the next start exactly the acknowledged batches the store lacks are applied again —
 /// none twice, none lost. Once the store has applied everything the journal holds, the files are deleted.
 /// </summary>
-internal sealed partial class IngestJournal : IDisposable
+internal sealed class IngestJournal : IDisposable
 {
     internal const string CursorSource = "collector-journal";
     internal const string AppliedKey = "applied";
@@ -44,12 +43,13 @@ internal sealed partial class IngestJournal : IDisposable
     /// <summary>
     /// Opens the journal in <paramref name="directory"/> and first applies to <paramref name="store"/> every journaled
     /// batch it has not applied yet (after a crash or a kill). A torn frame at the end of the last segment was never
-    /// acknowledged and is dropped; any other damage stops the start with the file and offset named.
+    /// acknowledged and is dropped (the returned <see cref="JournalReplay"/> says so, for the server to print); any other
+    /// damage stops the start with the file and offset named.
     /// </summary>
-    public static async Task<(IngestJournal Journal, int Replayed)> OpenAsync(string directory, IUsageStore store, ILogger? logger, CancellationToken cancellationToken)
+    public static async Task<(IngestJournal Journal, JournalReplay Replay)> OpenAsync(string directory, IUsageStore store, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        logger ??= Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        string? torn = null;
         System.IO.Directory.CreateDirectory(directory);
         var applied = await AppliedAsync(store, cancellationToken);
         var segments = System.IO.Directory.GetFiles(directory, "*" + Extension).Order(StringComparer.Ordinal).ToList();
@@ -76,7 +76,7 @@ internal sealed partial class IngestJournal : IDisposable
                 {
                     if (i == segments.Count - 1)
                     {
-                        LogTornTail(logger, segments[i], offset, data.Length - offset);
+                        torn = $"{segments[i]}: {data.Length - offset} bytes at offset {offset} are a torn journal write (the process stopped inside it); it was never acknowledged and is dropped";
                         break;
                     }
 
@@ -103,13 +103,7 @@ internal sealed partial class IngestJournal : IDisposable
             File.Delete(segment);
         }
 
-        if (pending.Count > 0)
-        {
-            var records = pending.Sum(e => e.Records.Count);
-            LogReplayed(logger, pending.Count, records, directory);
-        }
-
-        return (new IngestJournal(directory, highest + 1), pending.Count);
+        return (new IngestJournal(directory, highest + 1), new JournalReplay(pending.Count, pending.Sum(e => e.Records.Count), torn));
     }
 
     /// <summary>The cursor that records, in the store's own transaction, the highest journal sequence it applied.</summary>
@@ -183,15 +177,8 @@ internal sealed partial class IngestJournal : IDisposable
     internal static async Task ApplyAsync(IUsageStore store, IReadOnlyList<JournalEntry> group, CancellationToken cancellationToken)
     {
         var records = FullerCopy.KeepFullest(group.SelectMany(e => e.Records).ToList());
-        var cursors = new Dictionary<(string, string), SourceCursor>();
-        foreach (var cursor in group.SelectMany(e => e.Cursors))
-        {
-            cursors[(cursor.Source, cursor.Key)] = cursor;
-        }
-
-        var applied = AppliedCursor(group.Max(e => e.Sequence));
-        cursors[(applied.Source, applied.Key)] = applied;
-        await store.WriteUsageAsync(records, cursors.Values, cancellationToken);
+        var cursors = GroupCommitter.LatestCursors(group.SelectMany(e => e.Cursors), group.Max(e => e.Sequence));
+        await store.WriteUsageAsync(records, cursors, cancellationToken);
     }
 
     private static async Task<long> AppliedAsync(IUsageStore store, CancellationToken cancellationToken)
@@ -236,10 +223,4 @@ internal sealed partial class IngestJournal : IDisposable
         _currentPath = null;
         _currentLast = 0;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Path}: {Bytes} bytes at offset {Offset} are a torn journal write (the process stopped inside it); it was never acknowledged and is dropped")]
-    private static partial void LogTornTail(ILogger logger, string path, int offset, int bytes);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied {Batches} acknowledged batches ({Records} records) from the collector journal {Directory} that the store did not hold yet")]
-    private static partial void LogReplayed(ILogger logger, int batches, int records, string directory);
 }
